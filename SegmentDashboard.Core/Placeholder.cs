@@ -1,0 +1,3 @@
+namespace SegmentDashboard.Core;
+
+internal static class Placeholder;
