@@ -1,0 +1,20 @@
+namespace SegmentDashboard.Core.Data;
+
+/// <summary>Limits and overrides for <see cref="CsvLoader"/>. Null means "sniff it".</summary>
+public sealed record CsvLoadOptions
+{
+    public char? Delimiter { get; init; }
+
+    public bool? DecimalComma { get; init; }
+
+    /// <summary>Files with more columns are rejected (<see cref="CsvLoadError.TooManyColumns"/>).</summary>
+    public int MaxColumns { get; init; } = 5_000;
+
+    /// <summary>Files with more data rows are rejected (<see cref="CsvLoadError.TooManyRows"/>).</summary>
+    public int MaxRows { get; init; } = 5_000_000;
+
+    /// <summary>A categorical column with more distinct values than this (and than half the rows) is text.</summary>
+    public int MaxCategoricalLevels { get; init; } = 200;
+
+    public static CsvLoadOptions Default { get; } = new();
+}

@@ -1,0 +1,31 @@
+using System.Collections.Immutable;
+
+namespace SegmentDashboard.Core.Data;
+
+/// <summary>An immutable, columnar table loaded from a CSV file or generated as the sample.</summary>
+/// <param name="Name">Display name, usually the file name.</param>
+/// <param name="Columns">Columns in file order; names are unique (repaired on load).</param>
+/// <param name="RowCount">Number of data rows.</param>
+/// <param name="Dialect">How the file was read; null for a generated dataset.</param>
+/// <param name="Warnings">What was repaired or skipped on load.</param>
+public sealed record Dataset(
+    string Name,
+    ImmutableArray<Column> Columns,
+    int RowCount,
+    CsvDialect? Dialect,
+    ImmutableArray<IngestWarning> Warnings)
+{
+    /// <summary>The column with exactly this name, or null.</summary>
+    public Column? Find(string name) => Columns.FirstOrDefault(column => column.Name == name);
+
+    /// <summary>The column with exactly this name; throws <see cref="KeyNotFoundException"/> naming it.</summary>
+    public Column this[string name] =>
+        Find(name) ?? throw new KeyNotFoundException($"The dataset has no column named '{name}'.");
+
+    /// <summary>A copy with one column replaced (same name), e.g. after the user changed its kind.</summary>
+    public Dataset WithColumn(Column column)
+    {
+        var index = Columns.IndexOf(this[column.Name]);
+        return this with { Columns = Columns.SetItem(index, column) };
+    }
+}

@@ -1,3 +1,0 @@
-namespace SegmentDashboard.Core;
-
-internal static class Placeholder;

@@ -1,0 +1,8 @@
+namespace SegmentDashboard.Core.Segmentation;
+
+public enum ClusteringAlgorithm
+{
+    KMeans,
+    Hierarchical,
+    Dbscan,
+}

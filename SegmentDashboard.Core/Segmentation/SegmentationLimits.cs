@@ -1,0 +1,19 @@
+namespace SegmentDashboard.Core.Segmentation;
+
+/// <summary>Size limits beyond which the pipeline switches to its documented large-data approach.</summary>
+public sealed record SegmentationLimits
+{
+    /// <summary>Above this many rows the silhouette is a stratified sampled estimate with a stated error.</summary>
+    public int ExactSilhouetteRows { get; init; } = 20_000;
+
+    /// <summary>Above this many rows hierarchical clustering runs Ward/linkage over K-means micro-clusters.</summary>
+    public int ExactHierarchicalRows { get; init; } = 20_000;
+
+    /// <summary>Number of micro-clusters used above <see cref="ExactHierarchicalRows"/>.</summary>
+    public int MicroClusters { get; init; } = 2_000;
+
+    /// <summary>Above this many rows K-means is mini-batch.</summary>
+    public int ExactKMeansRows { get; init; } = 2_000_000;
+
+    public static SegmentationLimits Default { get; } = new();
+}

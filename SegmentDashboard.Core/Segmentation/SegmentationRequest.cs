@@ -1,0 +1,37 @@
+using System.Collections.Immutable;
+using SegmentDashboard.Core.Clustering;
+using SegmentDashboard.Core.Preprocessing;
+
+namespace SegmentDashboard.Core.Segmentation;
+
+/// <summary>Everything the user chose for one segmentation run. Validated by <see cref="SegmentationService"/>.</summary>
+public sealed record SegmentationRequest
+{
+    /// <summary>Dataset column names; empty means <see cref="Preprocessor.DefaultFeatures"/>.</summary>
+    public ImmutableArray<string> Features { get; init; } = ImmutableArray<string>.Empty;
+
+    public ClusteringAlgorithm Algorithm { get; init; } = ClusteringAlgorithm.KMeans;
+
+    /// <summary>k for K-means and hierarchical; null means "use the k-sweep's suggestion".</summary>
+    public int? ClusterCount { get; init; }
+
+    public LinkageMethod Linkage { get; init; } = LinkageMethod.Ward;
+
+    public double Eps { get; init; } = 0.5;
+
+    public int MinSamples { get; init; } = 5;
+
+    public ScalingMethod Scaling { get; init; } = ScalingMethod.ZScore;
+
+    public MissingValueStrategy Missing { get; init; } = MissingValueStrategy.Median;
+
+    public int Seed { get; init; }
+
+    public int Restarts { get; init; } = 4;
+
+    /// <summary>Also run the k = 2..15 sweep (elbow / silhouette vs k charts).</summary>
+    public bool IncludeSweep { get; init; } = true;
+
+    /// <summary>Also compute the stability score (mean ARI over resampled runs).</summary>
+    public bool IncludeStability { get; init; } = true;
+}

@@ -1,0 +1,39 @@
+using System.Collections.Immutable;
+using SegmentDashboard.Core.Clustering;
+using SegmentDashboard.Core.Data;
+using SegmentDashboard.Core.Evaluation;
+using SegmentDashboard.Core.Preprocessing;
+using SegmentDashboard.Core.Profiling;
+using SegmentDashboard.Core.Projection;
+
+namespace SegmentDashboard.Core.Segmentation;
+
+/// <summary>Quality figures of a segmentation, on the scaled matrix the algorithm saw (NaN when undefined).</summary>
+public sealed record SegmentationMetrics(
+    double Inertia,
+    double Silhouette,
+    double CalinskiHarabasz,
+    double DaviesBouldin,
+    double Stability);
+
+/// <summary>Everything the dashboard, the API and exports show about one run. Immutable.</summary>
+/// <param name="Labels">One per matrix row (Prepared.Matrix), canonical, -1 noise.</param>
+/// <param name="RowLabels">One per dataset row, in file order; -1 for noise or a dropped row.</param>
+/// <param name="Centroids">Segment means in the scaled space (k rows); used to assign new customers.</param>
+/// <param name="Dendrogram">For hierarchical runs (over micro-clusters when <see cref="Note"/> says so).</param>
+/// <param name="Note">A plain statement of any large-data approximation used, else null.</param>
+public sealed record SegmentationResult(
+    Dataset Dataset,
+    SegmentationRequest Request,
+    PreparedData Prepared,
+    ImmutableArray<int> Labels,
+    ImmutableArray<int> RowLabels,
+    int ClusterCount,
+    SegmentationMetrics Metrics,
+    SilhouetteResult Silhouette,
+    PcaResult Projection,
+    Numerics.FeatureMatrix Centroids,
+    Dendrogram? Dendrogram,
+    KSweepResult? Sweep,
+    ImmutableArray<SegmentProfile> Profiles,
+    string? Note);
