@@ -1,3 +1,6 @@
+using SegmentDashboard.Api;
+using SegmentDashboard.Security;
+
 namespace SegmentDashboard;
 
 /// <summary>All service registrations and middleware of the web app, in one place.</summary>
@@ -6,6 +9,8 @@ public static class SegmentDashboardSetup
     public static WebApplicationBuilder AddSegmentDashboard(this WebApplicationBuilder builder)
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
+        builder.Services.AddSegmentDashboardApi();
+        AddUi(builder.Services);
         return builder;
     }
 
@@ -16,8 +21,16 @@ public static class SegmentDashboardSetup
             app.UseExceptionHandler("/Error");
         }
 
+        app.UseSecurityHeaders();
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.MapSegmentDashboardApi();
         return app;
+    }
+
+    /// <summary>UI services (Radzen, per-circuit state); owned by the dashboard work package.</summary>
+    private static void AddUi(IServiceCollection services)
+    {
+        _ = services;
     }
 }
