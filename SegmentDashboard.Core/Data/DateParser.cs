@@ -48,9 +48,21 @@ internal static partial class DateParser
         return result.Count == 0 ? null : result;
     }
 
-    /// <summary>One value, with the day-first rule applied to that value alone (for conversions).</summary>
-    public static bool TryParse(string value, out double days) =>
-        TryParse(value, DayFirst([value]) ? DayFirstFormats : MonthFirstFormats, out days);
+    /// <summary>Days for every value that reads as a date (the day-first rule decided by all of them); the others are left out.</summary>
+    public static Dictionary<string, double> ParseWherePossible(IReadOnlyCollection<string> distinctValues)
+    {
+        var formats = DayFirst(distinctValues) ? DayFirstFormats : MonthFirstFormats;
+        var result = new Dictionary<string, double>(distinctValues.Count, StringComparer.Ordinal);
+        foreach (var value in distinctValues)
+        {
+            if (TryParse(value, formats, out var days))
+            {
+                result[value] = days;
+            }
+        }
+
+        return result;
+    }
 
     private static bool TryParse(string value, string[] formats, out double days)
     {
