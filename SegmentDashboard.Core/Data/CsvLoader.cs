@@ -123,7 +123,7 @@ public static class CsvLoader
         {
             throw new CsvLoadException(
                 CsvLoadError.TooManyColumns,
-                string.Create(CultureInfo.InvariantCulture, $"The file has {columnCount:N0} columns; at most {options.MaxColumns:N0} can be loaded."),
+                string.Create(CultureInfo.InvariantCulture, $"The header (line 1) has {columnCount:N0} columns; at most {options.MaxColumns:N0} can be loaded."),
                 1);
         }
 

@@ -10,8 +10,8 @@ namespace SegmentDashboard.Core.Data;
 /// identifier when the name looks like an id (<c>id</c>, <c>Cus_ID</c>, <c>CustomerID</c>) or when
 /// there are at least 10 of them forming a consecutive run; anything else stays numeric (so
 /// codes such as Channel 1/2 stay numbers). Strings, in order: boolean (Yes/No, Y/N, true/false),
-/// date/time, identifier (unique, no missing, and an id-like name or at least 10 values without
-/// spaces), multi-valued (a separator other than the file's delimiter whose tokens repeat),
+/// date/time, identifier (unique, no missing, and an id-like name or at least 10 values shorter
+/// than 30 characters on average), multi-valued (a separator other than the file's delimiter whose tokens repeat),
 /// categorical, free text (more distinct values than <see cref="CsvLoadOptions.MaxCategoricalLevels"/>
 /// and than half the values, or mostly distinct long strings).
 /// </summary>
@@ -48,7 +48,6 @@ internal static class KindInference
         var counts = new Dictionary<string, int>(StringComparer.Ordinal);
         var missing = 0;
         long totalLength = 0;
-        var withSpace = 0;
         foreach (var value in values)
         {
             if (value is null)
@@ -58,7 +57,6 @@ internal static class KindInference
             }
 
             totalLength += value.Length;
-            withSpace += value.Contains(' ', StringComparison.Ordinal) ? 1 : 0;
             CollectionsMarshal.GetValueRefOrAddDefault(counts, value, out _)++;
         }
 
@@ -86,7 +84,7 @@ internal static class KindInference
         }
 
         var unique = missing == 0 && counts.Count == values.Length && values.Length >= 2;
-        if (unique && (LooksLikeIdName(name) || (values.Length >= 10 && withSpace == 0 && totalLength <= 40L * values.Length)))
+        if (unique && (LooksLikeIdName(name) || (values.Length >= 10 && totalLength < 30L * values.Length)))
         {
             return new TextColumn(name, ColumnKind.Identifier, ImmutableCollectionsMarshal.AsImmutableArray(array));
         }
@@ -268,7 +266,7 @@ internal static class KindInference
 
             var withSeparator = 0;
             var tokens = new Dictionary<string, int>(StringComparer.Ordinal);
-            long tokenTotal = 0, tokenLength = 0;
+            long tokenTotal = 0, tokenLength = 0, cellTokens = 0;
             foreach (var (value, count) in counts)
             {
                 if (value.Contains(separator, StringComparison.Ordinal))
@@ -281,6 +279,7 @@ internal static class KindInference
                     CollectionsMarshal.GetValueRefOrAddDefault(tokens, token, out _) += count;
                     tokenTotal += count;
                     tokenLength += token.Length * (long)count;
+                    cellTokens++;
                 }
 
                 if (tokens.Count > maxLevels)
@@ -289,7 +288,8 @@ internal static class KindInference
                 }
             }
 
-            var repeats = tokens.Count > 0 && tokens.Count <= maxLevels && tokens.Count < counts.Count && tokenTotal >= 2L * tokens.Count;
+            // Tokens must repeat: some token shows up in several different cells, and on average twice.
+            var repeats = tokens.Count > 0 && tokens.Count <= maxLevels && cellTokens > tokens.Count && tokenTotal >= 2L * tokens.Count;
             if (withSeparator < Math.Max(2, present * 0.05) || !repeats || tokenLength > 60 * tokenTotal)
             {
                 continue;
