@@ -1,3 +1,6 @@
+using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using SegmentDashboard.Core.Numerics;
 
 namespace SegmentDashboard.Core.Clustering;
@@ -23,6 +26,7 @@ internal sealed class KMeansEngine
     private readonly CancellationToken _cancellationToken;
     private readonly double[] _centres;
     private readonly double[] _centresT;
+    private readonly double[] _penalty;
     private readonly double[] _partialSums;
     private readonly int[] _partialCounts;
     private readonly double[] _partialInertia;
@@ -44,6 +48,7 @@ internal sealed class KMeansEngine
         _cancellationToken = cancellationToken;
         _centres = new double[_k * _d];
         _centresT = new double[_d * _stride];
+        _penalty = Distances.PaddingPenalty(_k, _stride);
         _partialSums = new double[_chunkCount * Math.Max(_k, 1) * _d];
         _partialCounts = new int[_chunkCount * _k];
         _partialInertia = new double[_chunkCount];
@@ -64,7 +69,7 @@ internal sealed class KMeansEngine
     {
         var d = _d;
         var partial = _partialSums;
-        ForEachChunk(chunk =>
+        ForEachChunk([MethodImpl(MethodImplOptions.AggressiveOptimization)] (int chunk) =>
         {
             var data = _x.Data;
             var sums = partial.AsSpan(chunk * d, d);
@@ -93,7 +98,7 @@ internal sealed class KMeansEngine
             means[j] /= _n;
         }
 
-        ForEachChunk(chunk =>
+        ForEachChunk([MethodImpl(MethodImplOptions.AggressiveOptimization)] (int chunk) =>
         {
             var data = _x.Data;
             var sums = partial.AsSpan(chunk * d, d);
@@ -165,7 +170,7 @@ internal sealed class KMeansEngine
                 }
             }
 
-            ForEachChunk(chunk =>
+            ForEachChunk([MethodImpl(MethodImplOptions.AggressiveOptimization)] (int chunk) =>
             {
                 var data = _x.Data;
                 Span<double> distances = stackalloc double[stride];
@@ -261,6 +266,7 @@ internal sealed class KMeansEngine
         return new LloydRun(iterations, converged, inertia);
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private void AssignChunk(int chunk, bool accumulate)
     {
         var d = _d;
@@ -283,38 +289,39 @@ internal sealed class KMeansEngine
         {
             var row = data.Slice(i * d, d);
             Distances.SquaredToCentres(row, _centresT, _stride, distances);
-            var best = 0;
-            var bestDistance = distances[0];
-            for (var c = 1; c < k; c++)
-            {
-                if (distances[c] < bestDistance)
-                {
-                    bestDistance = distances[c];
-                    best = c;
-                }
-            }
-
-            if (labels[i] != best)
-            {
-                changed++;
-                labels[i] = best;
-            }
-
+            var (best, bestDistance) = Distances.ArgMin(distances, _penalty, _stride);
+            changed += labels[i] != best ? 1 : 0;
+            labels[i] = best;
             inertia += bestDistance;
             if (accumulate)
             {
-                var target = sums.Slice(best * d, d);
-                for (var j = 0; j < d; j++)
-                {
-                    target[j] += row[j];
-                }
-
+                AddTo(sums.Slice(best * d, d), row);
                 counts[best]++;
             }
         }
 
         _partialInertia[chunk] = inertia;
         _partialChanged[chunk] = changed;
+    }
+
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void AddTo(Span<double> target, ReadOnlySpan<double> row)
+    {
+        var j = 0;
+        if (Vector.IsHardwareAccelerated)
+        {
+            ref var pt = ref MemoryMarshal.GetReference(target);
+            ref var pr = ref MemoryMarshal.GetReference(row);
+            for (; j <= row.Length - Vector<double>.Count; j += Vector<double>.Count)
+            {
+                (Vector.LoadUnsafe(ref pt, (nuint)j) + Vector.LoadUnsafe(ref pr, (nuint)j)).StoreUnsafe(ref pt, (nuint)j);
+            }
+        }
+
+        for (; j < row.Length; j++)
+        {
+            target[j] += row[j];
+        }
     }
 
     /// <summary>Reduces the chunk partials in order, relocates empty clusters, moves the centres; returns the squared shift.</summary>
@@ -404,7 +411,7 @@ internal sealed class KMeansEngine
     private void UpdateClosest(ReadOnlyMemory<double> centre, double[] closest, double[] chunkPotential, bool initialize)
     {
         var d = _d;
-        ForEachChunk(chunk =>
+        ForEachChunk([MethodImpl(MethodImplOptions.AggressiveOptimization)] (int chunk) =>
         {
             var data = _x.Data;
             var c = centre.Span;
