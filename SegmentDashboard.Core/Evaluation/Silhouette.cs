@@ -51,6 +51,39 @@ public static class Silhouette
     internal static SilhouetteResult ExactParallel(FeatureMatrix x, ReadOnlySpan<int> labels, int maxDegreeOfParallelism, CancellationToken cancellationToken)
     {
         var groups = LabelGroups.Create(x, labels, nameof(labels));
+        return ExactCore(x, groups, maxDegreeOfParallelism, cancellationToken);
+    }
+
+    internal static SilhouetteResult ComputeParallel(
+        FeatureMatrix x,
+        ReadOnlySpan<int> labels,
+        int exactLimit,
+        int seed,
+        int maxDegreeOfParallelism,
+        CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(exactLimit, 2, nameof(exactLimit));
+        var groups = LabelGroups.Create(x, labels, nameof(labels));
+        if (groups.IncludedRows <= exactLimit)
+        {
+            return ExactCore(x, groups, maxDegreeOfParallelism, cancellationToken);
+        }
+
+        ValidateParallelism(maxDegreeOfParallelism);
+        cancellationToken.ThrowIfCancellationRequested();
+        if (!groups.HasValidClusterCount)
+        {
+            return Undefined();
+        }
+
+        var sample = SilhouetteSampling.Draw(groups, exactLimit, seed);
+        var values = Values(x, groups, sample, maxDegreeOfParallelism, cancellationToken);
+        var (score, standardError) = SilhouetteSampling.Estimate(groups, sample, values);
+        return new SilhouetteResult(score, [.. values], [.. sample], true, sample.Length, standardError);
+    }
+
+    private static SilhouetteResult ExactCore(FeatureMatrix x, LabelGroups groups, int maxDegreeOfParallelism, CancellationToken cancellationToken)
+    {
         ValidateParallelism(maxDegreeOfParallelism);
         cancellationToken.ThrowIfCancellationRequested();
         if (!groups.HasValidClusterCount)
@@ -79,34 +112,6 @@ public static class Silhouette
 
         var allRows = ImmutableArray.CreateRange(Enumerable.Range(0, x.Rows));
         return new SilhouetteResult(sum / queries.Length, [.. perRow], allRows, false, queries.Length, 0.0);
-    }
-
-    internal static SilhouetteResult ComputeParallel(
-        FeatureMatrix x,
-        ReadOnlySpan<int> labels,
-        int exactLimit,
-        int seed,
-        int maxDegreeOfParallelism,
-        CancellationToken cancellationToken)
-    {
-        ArgumentOutOfRangeException.ThrowIfLessThan(exactLimit, 2, nameof(exactLimit));
-        var groups = LabelGroups.Create(x, labels, nameof(labels));
-        if (groups.IncludedRows <= exactLimit)
-        {
-            return ExactParallel(x, labels, maxDegreeOfParallelism, cancellationToken);
-        }
-
-        ValidateParallelism(maxDegreeOfParallelism);
-        cancellationToken.ThrowIfCancellationRequested();
-        if (!groups.HasValidClusterCount)
-        {
-            return Undefined();
-        }
-
-        var sample = SilhouetteSampling.Draw(groups, exactLimit, seed);
-        var values = Values(x, groups, sample, maxDegreeOfParallelism, cancellationToken);
-        var (score, standardError) = SilhouetteSampling.Estimate(groups, sample, values);
-        return new SilhouetteResult(score, [.. values], [.. sample], true, sample.Length, standardError);
     }
 
     /// <summary>s_i = (b - a) / max(a, b) for each query row; 0 in a singleton cluster (and when a = b = 0).</summary>
