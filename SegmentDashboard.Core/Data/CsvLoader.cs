@@ -85,7 +85,8 @@ public static class CsvLoader
         using var reader = CsvReader.Create(source, readerOptions, true);
         try
         {
-            return Read(reader, name, dialect, options, totalBytes, progress, cancellationToken);
+            var expectedRows = EstimateRows(prefix.AsSpan(0, prefixLength), totalBytes, options.MaxRows);
+            return Read(reader, name, dialect, options, totalBytes, expectedRows, progress, cancellationToken);
         }
         catch (CsvFormatException exception)
         {
@@ -110,6 +111,7 @@ public static class CsvLoader
         CsvDialect dialect,
         CsvLoadOptions options,
         long? totalBytes,
+        int expectedRows,
         IProgress<LoadProgress>? progress,
         CancellationToken cancellationToken)
     {
@@ -140,7 +142,7 @@ public static class CsvLoader
         var builders = new ColumnBuilder[columnCount];
         for (var c = 0; c < columnCount; c++)
         {
-            builders[c] = new ColumnBuilder(dialect.DecimalComma);
+            builders[c] = new ColumnBuilder(dialect.DecimalComma, expectedRows);
         }
 
         var rows = 0;
@@ -210,10 +212,11 @@ public static class CsvLoader
         for (var c = 0; c < columnCount; c++)
         {
             var builder = builders[c];
-            columns.Add(builder.IsNumeric
-                ? KindInference.FromNumbers(names[c], builder.Numbers)
+            var isNumeric = builder.IsNumeric;
+            columns.Add(isNumeric
+                ? KindInference.FromNumbers(names[c], builder.TakeNumbers())
                 : KindInference.FromStrings(names[c], builder.Strings, dialect.Delimiter, options));
-            if (builder.IsNumeric && builder.Infinities > 0)
+            if (isNumeric && builder.Infinities > 0)
             {
                 warnings.Add(new IngestWarning(
                     string.Create(CultureInfo.InvariantCulture, $"Column '{names[c]}' has {builder.Infinities} infinite value(s) (Infinity, inf); they are treated as missing."),
@@ -283,6 +286,19 @@ public static class CsvLoader
                 $"A quoted field that {where} is never closed. Check that every opening quote (\") has a closing one.",
                 line);
         }
+    }
+
+    /// <summary>Data rows expected from the file size and the line length in the first block (capped), so column arrays rarely grow.</summary>
+    private static int EstimateRows(ReadOnlySpan<byte> prefix, long? totalBytes, int maxRows)
+    {
+        var lines = Math.Max(prefix.Count((byte)'\n'), prefix.Count((byte)'\r'));
+        if (totalBytes is not { } total || lines == 0)
+        {
+            return 1024;
+        }
+
+        var bytesPerLine = prefix.Length / (double)lines;
+        return (int)Math.Min((total / bytesPerLine * 1.05) + 16, Math.Min(maxRows + 1L, 1L << 24));
     }
 
     private static string Fields(int count) => count == 1 ? "1 field" : string.Create(CultureInfo.InvariantCulture, $"{count} fields");

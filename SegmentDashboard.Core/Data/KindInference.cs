@@ -21,9 +21,9 @@ internal static class KindInference
 
     private static readonly char[] MultiSeparators = [';', '|', ','];
 
-    public static Column FromNumbers(string name, ReadOnlySpan<double> values)
+    /// <summary>The column for <paramref name="array"/>, which it takes ownership of (no copy).</summary>
+    public static Column FromNumbers(string name, double[] array)
     {
-        var array = values.ToArray();
         if (IsZeroOne(array))
         {
             return new NumericColumn(name, ColumnKind.Boolean, ImmutableCollectionsMarshal.AsImmutableArray(array));
