@@ -60,7 +60,9 @@ public static class CsvLoader
         {
             throw new CsvLoadException(
                 CsvLoadError.BinaryContent,
-                "This does not look like a CSV text file (it contains binary data). Export the data as CSV (comma-separated values) and try again.");
+                EncodingSniffer.LooksLikeUtf16WithoutBom(prefix.AsSpan(0, prefixLength))
+                    ? "This file looks like UTF-16 text without a byte order mark, which cannot be read reliably. Save it as CSV UTF-8 and try again."
+                    : "This does not look like a CSV text file (it contains binary data). Export the data as CSV (comma-separated values) and try again.");
         }
 
         var sniffed = DialectSniffer.Sniff(text, isWholeFile, options.Delimiter, options.DecimalComma);
@@ -116,6 +118,12 @@ public static class CsvLoader
         CancellationToken cancellationToken)
     {
         if (!reader.Read())
+        {
+            throw new CsvLoadException(CsvLoadError.EmptyFile, "The file is empty: there is no header and no data.");
+        }
+
+        // Excel writes "sep=;" as a first line to name the delimiter: skip it.
+        if (reader.FieldCount <= 2 && reader.RawRecord.StartsWith("sep="u8) && !reader.Read())
         {
             throw new CsvLoadException(CsvLoadError.EmptyFile, "The file is empty: there is no header and no data.");
         }
