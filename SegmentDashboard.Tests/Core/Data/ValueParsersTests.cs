@@ -135,6 +135,18 @@ public class ValueParsersTests
     }
 
     [Fact]
+    public void Load_RowNumberColumn_IsIdentifierButUniqueMeasurementsStayNumeric()
+    {
+        // "row" counts up by one (a row number); "age" holds unique, consecutive values in shuffled order.
+        var rows = string.Concat(Enumerable.Range(0, 25).Select(i => $"{i + 1},{20 + ((i * 7) % 25)}\n"));
+
+        var dataset = CsvLoader.LoadText("row,age\n" + rows);
+
+        Assert.Equal(ColumnKind.Identifier, dataset["row"].Kind);
+        Assert.Equal(ColumnKind.Numeric, dataset["age"].Kind);
+    }
+
+    [Fact]
     public void Load_NumericColumnWithLaterText_BecomesCategoricalKeepingNumbers()
     {
         var dataset = CsvLoader.LoadText("size\n1\n2\n10\nXL\n2\n");
