@@ -16,12 +16,16 @@ internal sealed record ClusterRun(ImmutableArray<int> Labels, Dendrogram? Dendro
 /// </summary>
 internal sealed class ClusterRunner(SegmentationRequest request, SegmentationLimits limits)
 {
-    public ClusterRun Run(FeatureMatrix x, int clusterCount, IProgress<ClusteringProgress>? progress, CancellationToken cancellationToken) =>
+    /// <param name="allowAllNoise">
+    /// False for the main run (a DBSCAN run that finds no cluster throws on "Eps"); true for
+    /// stability resamples, where an all-noise subsample is a result, not a user error.
+    /// </param>
+    public ClusterRun Run(FeatureMatrix x, int clusterCount, IProgress<ClusteringProgress>? progress, bool allowAllNoise, CancellationToken cancellationToken) =>
         request.Algorithm switch
         {
             ClusteringAlgorithm.KMeans => KMeansRun(x, clusterCount, progress, cancellationToken),
             ClusteringAlgorithm.Hierarchical => HierarchicalRun(x, clusterCount, progress, cancellationToken),
-            _ => DbscanRun(x, progress, cancellationToken),
+            _ => DbscanRun(x, progress, allowAllNoise, cancellationToken),
         };
 
     /// <summary>K-means labels for the k-sweep: the same seed and restarts as a K-means run.</summary>
@@ -76,10 +80,10 @@ internal sealed class ClusterRunner(SegmentationRequest request, SegmentationLim
             $"Hierarchical clustering of {Count(x.Rows)} customers ran over {Count(centres.Rows)} K-means micro-clusters ({how}); the dendrogram shows the micro-clusters.");
     }
 
-    private ClusterRun DbscanRun(FeatureMatrix x, IProgress<ClusteringProgress>? progress, CancellationToken cancellationToken)
+    private ClusterRun DbscanRun(FeatureMatrix x, IProgress<ClusteringProgress>? progress, bool allowAllNoise, CancellationToken cancellationToken)
     {
         var fit = Dbscan.Fit(x, new DbscanOptions(request.Eps, request.MinSamples), progress, cancellationToken);
-        if (fit.ClusterCount == 0)
+        if (fit.ClusterCount == 0 && !allowAllNoise)
         {
             throw OptionErrors.Invalid(
                 $"Every customer is noise with eps = {request.Eps.ToString("G4", CultureInfo.InvariantCulture)} and min samples = {request.MinSamples}: " +

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using SegmentDashboard.Core.Data;
+using SegmentDashboard.Core.Evaluation;
 using SegmentDashboard.Core.Preprocessing;
 using SegmentDashboard.Core.Samples;
 
@@ -63,6 +64,25 @@ public sealed class SegmentationService
         ArgumentNullException.ThrowIfNull(request);
         Validate(dataset, request);
         return Task.Run(() => new SegmentationPipeline(dataset, request, Limits, progress, cancellationToken).Run(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Only the k-sweep (K-means with the request's seed and restarts, k = 2 to
+    /// <see cref="SegmentationLimits.MaxClusterCount"/>) on the request's features, scaling and
+    /// missing-value strategy. The sweep does not depend on k or on the algorithm, so the UI can
+    /// run it once per feature choice and call <see cref="SegmentAsync"/> with IncludeSweep = false
+    /// while the user changes k. Validation as in <see cref="SegmentAsync"/>.
+    /// </summary>
+    public Task<KSweepResult> SweepAsync(
+        Dataset dataset,
+        SegmentationRequest request,
+        IProgress<SegmentationProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(request);
+        Validate(dataset, request);
+        return Task.Run(() => new SegmentationPipeline(dataset, request, Limits, progress, cancellationToken, sweepOnly: true).RunSweepOnly(), cancellationToken);
     }
 
     /// <summary>
