@@ -143,7 +143,7 @@ internal sealed class CsvUpload : IAsyncDisposable
             while (await reader.ReadNextSectionAsync(cancellationToken) is { } section)
             {
                 if (!ContentDispositionHeaderValue.TryParse(section.ContentDisposition, out var disposition)
-                    || !disposition.IsFormDisposition()
+                    || !disposition.DispositionType.Equals("form-data", StringComparison.OrdinalIgnoreCase)
                     || !string.Equals(HeaderUtilities.RemoveQuotes(disposition.Name).Value, "file", StringComparison.Ordinal))
                 {
                     continue;
@@ -151,7 +151,7 @@ internal sealed class CsvUpload : IAsyncDisposable
 
                 await CopyAsync(section.Body, file, maxBytes, cancellationToken);
                 var fileName = HeaderUtilities.RemoveQuotes(disposition.FileNameStar.HasValue ? disposition.FileNameStar : disposition.FileName).Value;
-                return string.IsNullOrWhiteSpace(fileName) ? "upload.csv" : Path.GetFileName(fileName);
+                return SafeFileName(fileName);
             }
         }
         catch (Exception ex) when (ex is InvalidDataException or (IOException and not BadHttpRequestException) && !cancellationToken.IsCancellationRequested)
@@ -160,6 +160,13 @@ internal sealed class CsvUpload : IAsyncDisposable
         }
 
         throw ApiProblemException.BadInput("The multipart/form-data body has no part named 'file'. Send the CSV as a part named 'file'.");
+    }
+
+    /// <summary>The last segment of a client-supplied name (browsers on Windows may send a full path).</summary>
+    private static string SafeFileName(string? fileName)
+    {
+        var name = fileName?[(fileName.LastIndexOfAny(['/', '\\']) + 1)..].Trim();
+        return string.IsNullOrEmpty(name) ? "upload.csv" : name;
     }
 
     private static async Task CopyAsync(Stream source, FileStream destination, long maxBytes, CancellationToken cancellationToken)
