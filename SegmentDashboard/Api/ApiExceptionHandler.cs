@@ -18,8 +18,9 @@ internal sealed class ApiExceptionHandler : IExceptionHandler
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        if (!httpContext.Request.Path.StartsWithSegments(ApiEndpoints.Prefix, StringComparison.OrdinalIgnoreCase)
-            || httpContext.Response.HasStarted)
+        // The middleware has already pointed Request.Path at its /Error page; the feature keeps the original.
+        var path = new PathString(httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value);
+        if (!path.StartsWithSegments(ApiEndpoints.Prefix, StringComparison.OrdinalIgnoreCase) || httpContext.Response.HasStarted)
         {
             return false;
         }

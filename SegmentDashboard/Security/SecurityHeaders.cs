@@ -13,9 +13,10 @@ public static class SecurityHeaders
         "form-action 'self'; object-src 'none'";
 
     /// <summary>
-    /// Adds the headers to every response, just before it starts, so they survive an exception
-    /// handler clearing the response. A header an endpoint already set is kept. The Server banner
-    /// is switched off in Kestrel's options (see ApiEndpoints.AddSegmentDashboardApi).
+    /// Sets the headers on every response, just before it starts, so they survive an exception
+    /// handler clearing the response. They replace what an endpoint set: Blazor's interactive
+    /// server endpoint adds its own <c>frame-ancestors 'self'</c> policy, which this one tightens.
+    /// The Server banner is switched off in Kestrel's options (ApiEndpoints.AddSegmentDashboardApi).
     /// </summary>
     public static IApplicationBuilder UseSecurityHeaders(this IApplicationBuilder app) =>
         app.Use((context, next) =>
@@ -23,10 +24,10 @@ public static class SecurityHeaders
             context.Response.OnStarting(static state =>
             {
                 var headers = ((HttpResponse)state).Headers;
-                headers.TryAdd("Content-Security-Policy", ContentSecurityPolicy);
-                headers.TryAdd("X-Content-Type-Options", "nosniff");
-                headers.TryAdd("X-Frame-Options", "DENY");
-                headers.TryAdd("Referrer-Policy", "no-referrer");
+                headers.ContentSecurityPolicy = ContentSecurityPolicy;
+                headers.XContentTypeOptions = "nosniff";
+                headers.XFrameOptions = "DENY";
+                headers["Referrer-Policy"] = "no-referrer";
                 headers.Remove("Server");
                 return Task.CompletedTask;
             }, context.Response);
