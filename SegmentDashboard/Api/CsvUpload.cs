@@ -50,16 +50,18 @@ internal sealed class CsvUpload : IAsyncDisposable
     {
         var multipart = IsMultipart(request, out var boundary);
         var allowance = multipart ? MultipartAllowance : 0;
-        if (request.ContentLength > maxBytes + allowance)
-        {
-            throw ApiProblemException.TooLarge(maxBytes);
-        }
 
-        // The server's own limit (Kestrel: 30 MB by default) must not undercut the configured one.
+        // The server's own limit (Kestrel: 30 MB by default) must not undercut the configured one,
+        // and set before any refusal it also stops Kestrel draining an oversized body afterwards.
         var sizeFeature = request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>();
         if (sizeFeature is { IsReadOnly: false })
         {
             sizeFeature.MaxRequestBodySize = maxBytes + allowance;
+        }
+
+        if (request.ContentLength > maxBytes + allowance)
+        {
+            throw ApiProblemException.TooLarge(maxBytes);
         }
 
         var body = new LimitedReadStream(request.Body, maxBytes + allowance, maxBytes);
