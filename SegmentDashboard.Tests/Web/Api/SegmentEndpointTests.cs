@@ -80,7 +80,7 @@ public sealed class SegmentEndpointTests
 
         foreach (var query in new[] { "?k=3", "?algorithm=hierarchical&k=3&linkage=ward", "?algorithm=hierarchical&k=3&linkage=average", "?algorithm=dbscan&eps=0.5&minSamples=4" })
         {
-            using var response = await client.PostAsync($"/api/segment{query}&{ThreeFeatures}&missing=mean", ApiTestData.Csv(CustomersCsv));
+            using var response = await client.PostAsync($"/api/segment{query}&{ThreeFeatures}", ApiTestData.Csv(ApiTestData.Customers()));
             var json = await AssertOkAsync(response);
 
             Assert.Equal(3, json.GetProperty("k").GetInt32());
