@@ -154,8 +154,9 @@ internal static class ApiRequestParser
 
     private static ImmutableArray<string> ParseFeatures(IQueryCollection query)
     {
+        // Absent or blank: the engine's default features.
         var text = Single(query, Features);
-        if (text is null)
+        if (string.IsNullOrWhiteSpace(text))
         {
             return [];
         }

@@ -94,6 +94,14 @@ public sealed class ApiRequestParserTests
         Assert.Equal(1.5, request.Eps);
     }
 
+    [Theory]
+    [InlineData("?features=")]
+    [InlineData("?features=%20")]
+    public void Parse_BlankFeatures_EngineDefault(string query)
+    {
+        Assert.Empty(ApiRequestParser.Parse(Query(query)).Features);
+    }
+
     [Fact]
     public void Parse_DbscanWithoutK_NoSweep()
     {
