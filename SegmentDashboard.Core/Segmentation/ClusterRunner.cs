@@ -58,8 +58,9 @@ internal sealed class ClusterRunner(SegmentationRequest request, SegmentationLim
         // Micro-clusters: K-means into at most MicroClusters groups, then linkage over their centres
         // weighted by customer counts, then every customer takes its micro-cluster's segment.
         var m = Math.Min(limits.MicroClusters, x.Rows);
-        var micro = (long)x.Rows * m <= 1_000_000_000L
-            ? KMeans.Fit(x, new KMeansOptions(m) { Restarts = 1, MaxIterations = 30, Seed = request.Seed }, progress, cancellationToken).Labels
+        // Exact Lloyd iterations cost rows x m distances each: affordable up to about 2e8 per pass.
+        var micro = (long)x.Rows * m <= 200_000_000L
+            ? KMeans.Fit(x, new KMeansOptions(m) { Restarts = 1, MaxIterations = 20, Seed = request.Seed }, progress, cancellationToken).Labels
             : MiniBatchKMeans.Fit(x, new MiniBatchKMeansOptions(m) { Seed = request.Seed, BatchSize = Math.Max(4_096, 4 * m) }, progress, cancellationToken).Labels;
         var (centres, weights, slotOf) = MicroCentres(x, micro);
         cancellationToken.ThrowIfCancellationRequested();
