@@ -102,7 +102,7 @@ internal static class FeatureConcepts
             return FeatureConcept.Returns;
         }
 
-        if (Starts("review") && (Has("written", "count", "number", "left", "posted") || words.Contains("reviews")))
+        if (Starts("review") && (Has("written", "count", "number", "left", "posted", "given") || words is ["reviews"] or [_, "reviews"]))
         {
             return FeatureConcept.Reviews;
         }

@@ -85,7 +85,7 @@ public static class SegmentProfiler
             });
         }
 
-        var names = SegmentNamer.UniqueNames(drafts);
+        var names = SegmentNamer.UniqueNames(drafts, categoryColumn?.Name);
         return drafts.Select((profile, s) => profile with { Name = names[s] }).ToImmutableArray();
     }
 
