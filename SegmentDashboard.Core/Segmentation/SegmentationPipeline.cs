@@ -126,7 +126,9 @@ internal sealed class SegmentationPipeline
             notes.Add(run.Note);
         }
 
-        var silhouette = clusterCount >= 2
+        // The silhouette needs at least 2 segments and fewer segments than customers.
+        var labelled = labels.Count(label => label >= 0);
+        var silhouette = clusterCount >= 2 && clusterCount < labelled
             ? Silhouette.Compute(x, labels.AsSpan(), _limits.ExactSilhouetteRows, _request.Seed, _ct)
             : new SilhouetteResult(double.NaN, [], [], false, 0, 0);
         if (silhouette.IsSampled)
@@ -167,7 +169,9 @@ internal sealed class SegmentationPipeline
         }
 
         var stability = double.NaN;
-        if (_request.IncludeStability && clusterCount >= 2)
+        // Resamples hold 80% of the rows: each must still have more rows than segments.
+        var resampleRows = (int)(0.8 * x.Rows);
+        if (_request.IncludeStability && clusterCount >= 2 && (k == 0 || resampleRows > k))
         {
             _ct.ThrowIfCancellationRequested();
             _progress.Report(Stabilize, 0);

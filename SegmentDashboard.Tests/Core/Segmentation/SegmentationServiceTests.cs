@@ -70,6 +70,20 @@ public sealed class SegmentationServiceTests
     }
 
     [Fact]
+    public async Task SegmentAsync_AsManySegmentsAsRows_UndefinedScoresAreNaN()
+    {
+        var dataset = new Dataset("t.csv", [new NumericColumn("Spend", [1, 5, 9, 20])], 4, null, []);
+        var request = Quick with { ClusterCount = 4, IncludeStability = true, IncludeSweep = true };
+
+        var result = await new SegmentationService().SegmentAsync(dataset, request);
+
+        Assert.Equal(4, result.ClusterCount);
+        Assert.True(double.IsNaN(result.Metrics.Silhouette));
+        Assert.True(double.IsNaN(result.Metrics.Stability));
+        Assert.Equal(4, result.Profiles.Length);
+    }
+
+    [Fact]
     public async Task SegmentAsync_DbscanFindsOnlyNoise_ThrowsOnEpsSuggestingLarger()
     {
         var service = new SegmentationService();
