@@ -14,6 +14,7 @@ internal sealed class ColumnBuilder
 {
     private readonly bool _decimalComma;
     private readonly IFormatProvider _fastProvider;
+    private readonly byte _decimalSeparator;
     private double[]? _numbers;
     private string?[]? _strings;
     private char[] _chars = new char[64];
@@ -25,6 +26,7 @@ internal sealed class ColumnBuilder
     {
         _numbers = new double[Math.Max(16, expectedRows)];
         _decimalComma = decimalComma;
+        _decimalSeparator = decimalComma ? (byte)',' : (byte)'.';
         _fastProvider = decimalComma ? NumberParser.CommaDecimal : CultureInfo.InvariantCulture;
     }
 
@@ -90,6 +92,11 @@ internal sealed class ColumnBuilder
         {
             value = double.NaN;
             return false;
+        }
+
+        if (FastDecimal.TryParse(span, _decimalSeparator, out value))
+        {
+            return true;
         }
 
         if (double.TryParse(span, NumberStyles.Float, _fastProvider, out value) || TrySlow(span, out value))
