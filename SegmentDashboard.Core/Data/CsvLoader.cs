@@ -33,6 +33,7 @@ public static class CsvLoader
     private const int MaxRaggedWarnings = 50;
     private const int ProgressSteps = 20;
 
+
     /// <summary>Loads a whole stream (read once, streaming). The stream is not disposed.</summary>
     public static Dataset Load(
         Stream stream,
@@ -81,6 +82,7 @@ public static class CsvLoader
             FieldCountMismatch = CsvFieldCountHandling.Allow,
             MalformedData = CsvMalformedDataHandling.Recover,
             OnMalformedRecord = ThrowOnUnclosedQuote,
+            MaxRecordSize = options.MaxRecordBytes,
         };
 
         using var source = new PrefixedStream(prefix, prefixLength, stream);
@@ -89,6 +91,14 @@ public static class CsvLoader
         {
             var expectedRows = EstimateRows(prefix.AsSpan(0, prefixLength), totalBytes, options.MaxRows);
             return Read(reader, name, dialect, options, totalBytes, expectedRows, progress, cancellationToken);
+        }
+        catch (CsvFormatException exception) when (exception.Message.Contains("MaxRecordSize", StringComparison.Ordinal))
+        {
+            throw new CsvLoadException(
+                CsvLoadError.TooLarge,
+                string.Create(CultureInfo.InvariantCulture, $"Row {exception.RecordNumber} (counting the header) is larger than {options.MaxRecordBytes:N0} bytes. This usually means a quote (\") is never closed."),
+                exception.LineNumber > 0 ? (int)exception.LineNumber : null,
+                inner: exception);
         }
         catch (CsvFormatException exception)
         {

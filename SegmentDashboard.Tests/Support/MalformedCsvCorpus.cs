@@ -349,6 +349,12 @@ public static class MalformedCsvCorpus
                 Encoding.Unicode.GetBytes("name,amount\nAnn,1\n"),
                 CsvLoadError.BinaryContent,
                 MessageContains: "UTF-16"),
+            new(
+                "huge-row-from-unclosed-quote",
+                Utf8("a,b\n1,\"" + new string('x', 5000) + "\n2,3\n"),
+                CsvLoadError.TooLarge,
+                Options: new CsvLoadOptions { MaxRecordBytes = 1024 },
+                MessageContains: "never closed"),
             new("too-many-columns", Utf8("a,b,c,d\n1,2,3,4\n"), CsvLoadError.TooManyColumns, Line: 1, Options: new CsvLoadOptions { MaxColumns = 3 }),
             new("too-many-rows", Utf8("a\n" + Rows(10, i => $"{i}")), CsvLoadError.TooManyRows, Options: new CsvLoadOptions { MaxRows = 5 }),
         };
