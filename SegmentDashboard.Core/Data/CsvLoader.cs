@@ -14,7 +14,9 @@ namespace SegmentDashboard.Core.Data;
 /// first to choose the encoding (byte order mark, else valid UTF-8, else Windows-1252), refuse
 /// binary content, and choose the delimiter, decimal comma and line endings (see
 /// <see cref="CsvLoadOptions"/> to force them). Numbers are parsed from the field bytes without a
-/// string per cell; a column keeps strings only once a value shows it is not numeric.
+/// string per cell; a column keeps strings only once a value shows it is not numeric. A text value
+/// further on that is not valid UTF-8 in a file whose start was is read as Windows-1252, with a
+/// warning.
 /// </para>
 /// <para>
 /// Ragged rows (a field count that differs from the header's): such a row is skipped and reported
@@ -227,6 +229,7 @@ public static class CsvLoader
         progress?.Report(new LoadProgress("Inferring column types", 1));
 
         var columns = ImmutableArray.CreateBuilder<Column>(columnCount);
+        var notUtf8 = 0;
         for (var c = 0; c < columnCount; c++)
         {
             var builder = builders[c];
@@ -241,7 +244,15 @@ public static class CsvLoader
                     Column: c + 1));
             }
 
+            notUtf8 += builder.NotUtf8;
             builders[c] = null!;
+        }
+
+        if (notUtf8 > 0 && dialect.EncodingName.StartsWith("UTF-8", StringComparison.Ordinal))
+        {
+            warnings.Add(new IngestWarning(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{notUtf8} value(s) after the start of the file were not valid UTF-8 and were read as Windows-1252; check accented letters.")));
         }
 
         return new Dataset(name, columns.MoveToImmutable(), rows, dialect, [.. warnings]);
