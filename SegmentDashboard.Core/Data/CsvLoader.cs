@@ -46,6 +46,7 @@ public static class CsvLoader
     {
         ArgumentNullException.ThrowIfNull(stream);
         options ??= CsvLoadOptions.Default;
+        Validate(options);
         cancellationToken.ThrowIfCancellationRequested();
 
         long? totalBytes = stream.CanSeek ? stream.Length - stream.Position : null;
@@ -328,6 +329,21 @@ public static class CsvLoader
 
         var bytesPerLine = prefix.Length / (double)lines;
         return (int)Math.Min((total / bytesPerLine * 1.05) + 16, Math.Min(maxRows + 1L, 1L << 24));
+    }
+
+    private static void Validate(CsvLoadOptions options)
+    {
+        if (options.Delimiter is { } delimiter && delimiter is not (',' or ';' or '\t' or '|'))
+        {
+            throw new ArgumentException($"{nameof(CsvLoadOptions.Delimiter)} must be ',', ';', tab or '|'.", nameof(options));
+        }
+
+        if (options.MaxColumns < 1 || options.MaxRows < 1 || options.MaxCategoricalLevels < 1 || options.MaxRecordBytes < 1024)
+        {
+            throw new ArgumentException(
+                $"{nameof(CsvLoadOptions.MaxColumns)}, {nameof(CsvLoadOptions.MaxRows)} and {nameof(CsvLoadOptions.MaxCategoricalLevels)} must be positive and {nameof(CsvLoadOptions.MaxRecordBytes)} at least 1024.",
+                nameof(options));
+        }
     }
 
     private static string Fields(int count) => count == 1 ? "1 field" : string.Create(CultureInfo.InvariantCulture, $"{count} fields");
