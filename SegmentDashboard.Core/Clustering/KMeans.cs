@@ -40,7 +40,7 @@ public static class KMeans
             progress?.Report(new ClusteringProgress(string.Create(CultureInfo.InvariantCulture, $"K-means++ initialization ({restart + 1} of {options.Restarts})"), start));
             engine.InitializePlusPlus(random);
             var current = restart;
-            var run = engine.RunLloyd(
+            var run = engine.RunAccelerated(
                 options.MaxIterations,
                 tolerance,
                 iteration => progress?.Report(new ClusteringProgress(

@@ -11,7 +11,7 @@ namespace SegmentDashboard.Core.Clustering;
 /// whatever the degree of parallelism. All buffers proportional to n are allocated once, in
 /// the constructor, and reused by every restart and iteration.
 /// </summary>
-internal sealed class KMeansEngine
+internal sealed partial class KMeansEngine
 {
     internal const int ChunkRows = 8192;
     private const int MaxStackDistances = 256;
@@ -34,6 +34,7 @@ internal sealed class KMeansEngine
     private readonly double[] _sums;
     private readonly int[] _counts;
     private readonly int[] _labels;
+    private readonly double[] _centreShift;
     private double[]? _closest;
 
     public KMeansEngine(FeatureMatrix x, int clusterCount, int maxDegreeOfParallelism, CancellationToken cancellationToken)
@@ -56,6 +57,7 @@ internal sealed class KMeansEngine
         _sums = new double[_k * _d];
         _counts = new int[_k];
         _labels = new int[_n];
+        _centreShift = new double[_k];
     }
 
     /// <summary>Current centres, k rows of d values (row-major).</summary>
@@ -325,12 +327,16 @@ internal sealed class KMeansEngine
     }
 
     /// <summary>Reduces the chunk partials in order, relocates empty clusters, moves the centres; returns the squared shift.</summary>
-    private double UpdateCentres()
+    private double UpdateCentres(bool incremental = false)
     {
         var d = _d;
         var k = _k;
-        Array.Clear(_sums);
-        Array.Clear(_counts);
+        if (!incremental)
+        {
+            Array.Clear(_sums);
+            Array.Clear(_counts);
+        }
+
         for (var chunk = 0; chunk < _chunkCount; chunk++)
         {
             var partial = _partialSums.AsSpan(chunk * k * d, k * d);
@@ -356,13 +362,17 @@ internal sealed class KMeansEngine
         var shift = 0.0;
         for (var c = 0; c < k; c++)
         {
+            var centreShift = 0.0;
             for (var j = 0; j < d; j++)
             {
                 var value = _sums[(c * d) + j] / _counts[c];
                 var diff = value - _centres[(c * d) + j];
-                shift += diff * diff;
+                centreShift += diff * diff;
                 _centres[(c * d) + j] = value;
             }
+
+            _centreShift[c] = Math.Sqrt(centreShift);
+            shift += centreShift;
         }
 
         Transpose();
@@ -406,6 +416,12 @@ internal sealed class KMeansEngine
         _counts[old]--;
         _counts[empty] = 1;
         _labels[farthest] = empty;
+        if (_upper is not null && _lower is not null)
+        {
+            // The point is the new centre: distance 0, and a lower bound that forces a recheck.
+            _upper[farthest] = 0;
+            _lower[farthest] = 0;
+        }
     }
 
     private void UpdateClosest(ReadOnlyMemory<double> centre, double[] closest, double[] chunkPotential, bool initialize)

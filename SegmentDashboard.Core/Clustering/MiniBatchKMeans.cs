@@ -122,7 +122,7 @@ public static class MiniBatchKMeans
         var engine = new KMeansEngine(x, k, Environment.ProcessorCount, cancellationToken);
         var tolerance = RefinementTolerance * engine.MeanVariance();
         engine.SetCentres(centres);
-        var run = engine.RunLloyd(
+        var run = engine.RunAccelerated(
             RefinementPasses,
             tolerance,
             pass => progress?.Report(new ClusteringProgress(
