@@ -176,20 +176,23 @@ internal sealed partial class KMeansEngine
             {
                 var data = _x.Data;
                 Span<double> distances = stackalloc double[stride];
-                Span<double> sums = stackalloc double[trials];
+                Span<Vector<double>> sums = stackalloc Vector<double>[stride / Vector<double>.Count];
                 sums.Clear();
                 var (start, end) = ChunkRange(chunk);
                 for (var i = start; i < end; i++)
                 {
                     Distances.SquaredToCentres(data.Slice(i * d, d), candidatesT, stride, distances);
-                    var current = closest[i];
-                    for (var t = 0; t < trials; t++)
+                    var current = new Vector<double>(closest[i]);
+                    for (var v = 0; v < sums.Length; v++)
                     {
-                        sums[t] += Math.Min(current, distances[t]);
+                        sums[v] += Vector.Min(current, new Vector<double>(distances.Slice(v * Vector<double>.Count)));
                     }
                 }
 
-                sums.CopyTo(trialPartial.AsSpan(chunk * trials, trials));
+                for (var t = 0; t < trials; t++)
+                {
+                    trialPartial[(chunk * trials) + t] = sums[t / Vector<double>.Count][t % Vector<double>.Count];
+                }
             });
 
             var best = 0;
@@ -436,7 +439,7 @@ internal sealed partial class KMeansEngine
             for (var i = start; i < end; i++)
             {
                 var distance = Distances.SquaredEuclidean(data.Slice(i * d, d), c);
-                var value = initialize ? distance : Math.Min(closest[i], distance);
+                var value = initialize ? distance : Distances.Min(closest[i], distance);
                 closest[i] = value;
                 sum += value;
             }
