@@ -41,17 +41,15 @@ public static class Dbscan
         progress?.Report(new ClusteringProgress("Building the spatial index", 0));
         var tree = new KdTree(x);
         var isCore = new bool[n];
-        var done = 0;
+        progress?.Report(new ClusteringProgress("Finding core points", 0.1));
         ForEachChunk(n, (start, end) =>
         {
             for (var i = start; i < end; i++)
             {
                 isCore[i] = tree.CountWithin(x.Row(i), radiusSquared) >= options.MinSamples;
             }
-
-            var finished = Interlocked.Add(ref done, end - start);
-            progress?.Report(new ClusteringProgress("Finding core points", 0.5 * finished / n));
         }, cancellationToken);
+        progress?.Report(new ClusteringProgress("Growing clusters", 0.5));
 
         var labels = new int[n];
         Array.Fill(labels, -1);
@@ -95,7 +93,6 @@ public static class Dbscan
             }
 
             next++;
-            progress?.Report(new ClusteringProgress("Growing clusters", 0.5 + (0.5 * seed / n)));
         }
 
         var canonical = ClusterLabels.Canonicalize(labels);
