@@ -56,6 +56,7 @@ public static class Dbscan
         var stack = new Stack<int>();
         var neighbours = new List<int>();
         var next = 0;
+        var visited = 0L;
         for (var seed = 0; seed < n; seed++)
         {
             if (labels[seed] != -1 || !isCore[seed])
@@ -87,6 +88,11 @@ public static class Dbscan
                 if (stack.Count == 0)
                 {
                     break;
+                }
+
+                if (++visited % 4096 == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
                 }
 
                 point = stack.Pop();

@@ -99,9 +99,7 @@ internal sealed partial class KMeansEngine
             }
 
             Distances.SquaredToCentres(row, _centresT, _stride, distances);
-            var (best, bestDistance) = Distances.ArgMin(distances, _penalty, _stride);
-            distances[best] = double.PositiveInfinity;
-            var (_, secondDistance) = Distances.ArgMin(distances, _penalty, _stride);
+            var (best, bestDistance, secondDistance) = Distances.ArgMinWithSecond(distances, _penalty, _stride);
             upper[i] = Math.Sqrt(bestDistance);
             lower[i] = Math.Sqrt(secondDistance);
             if (best == label)
