@@ -89,6 +89,40 @@ internal sealed partial class KMeansEngine
         Transpose();
     }
 
+    /// <summary>
+    /// Seeding for large inputs: <paramref name="candidates"/> greedy k-means++ runs on one random
+    /// sample of <paramref name="sampleSize"/> rows, each refined by Lloyd on the sample; the
+    /// centres with the lowest sample inertia seed the full-data run. A single k-means++ on the
+    /// full data lands in a poor local minimum for about half the seeds on blob data (scikit-learn
+    /// too); this costs a fraction of one full-data pass and makes the result far less
+    /// seed-dependent.
+    /// </summary>
+    public void InitializeFromSample(Random random, int sampleSize, int candidates)
+    {
+        var rows = new int[Math.Min(_n, sampleSize)];
+        for (var i = 0; i < rows.Length; i++)
+        {
+            rows[i] = random.Next(_n);
+        }
+
+        var sample = _x.SelectRows(rows);
+        var engine = new KMeansEngine(sample, _k, _maxDegreeOfParallelism, _cancellationToken);
+        var tolerance = 1e-4 * engine.MeanVariance();
+        var best = double.PositiveInfinity;
+        for (var candidate = 0; candidate < candidates; candidate++)
+        {
+            engine.InitializePlusPlus(random);
+            var run = engine.RunAccelerated(100, tolerance);
+            if (run.Inertia < best)
+            {
+                best = run.Inertia;
+                engine.Centres.CopyTo(_centres);
+            }
+        }
+
+        Transpose();
+    }
+
     private void UpdateClosest(ReadOnlyMemory<double> centre, double[] closest, double[] chunkPotential, bool initialize)
     {
         var d = _d;
