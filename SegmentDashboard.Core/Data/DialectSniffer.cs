@@ -24,6 +24,7 @@ internal static class DialectSniffer
     /// <summary>The delimiter named by Excel's first line <c>sep=;</c>, if the file has one.</summary>
     internal static char? SeparatorHint(ReadOnlySpan<char> text) =>
         text.Length >= 5 && text.StartsWith("sep=", StringComparison.OrdinalIgnoreCase) && (text.Length == 5 || text[5] is '\r' or '\n')
+            && Candidates.Contains(text[4])
             ? text[4]
             : null;
 

@@ -47,7 +47,15 @@ internal static class SegmentNamer
         }
 
         var words = traits.Select(t => FeatureConcepts.WordsFor(t.Feature, t.EffectSize > 0)).ToList();
-        var nounIndex = words.FindIndex(w => w.Noun is not null);
+        var nounIndex = -1;
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i].Noun is not null && (nounIndex < 0 || words[i].NounPriority > words[nounIndex].NounPriority))
+            {
+                nounIndex = i;
+            }
+        }
+
         var noun = nounIndex >= 0 ? words[nounIndex].Noun! : "customers";
         var adjectives = words
             .Where((w, i) => i != nounIndex || !w.NounReplacesAdjective)
