@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Unicode;
 using CsvHelper;
@@ -41,6 +42,7 @@ internal sealed class ColumnBuilder
 
     public bool IsNumeric => _strings is null;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(CsvReader reader, int field)
     {
         var span = reader.GetSpan(field);
@@ -96,6 +98,7 @@ internal sealed class ColumnBuilder
 
     public ReadOnlySpan<string?> Strings => _strings.AsSpan(0, _strings is null ? 0 : _count);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryNumber(ReadOnlySpan<byte> span, out double value)
     {
         if (span.Length == 0)

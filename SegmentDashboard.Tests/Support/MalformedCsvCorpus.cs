@@ -204,6 +204,12 @@ public static class MalformedCsvCorpus
                     Assert.Equal("Paris, FR", d["city, state"].Format(0));
                 }),
             new(
+                "tab-delimited-with-commas-in-text",
+                Utf8("name\tcity, state\nAnn\tParis, FR\nBob\tLyon, FR\n"),
+                Rows: 2,
+                Columns: 2,
+                Check: d => Assert.Equal('\t', d.Dialect!.Delimiter)),
+            new(
                 "pipe-delimited",
                 Utf8("a|b|c\n1|x, y|3\n4|z|6\n"),
                 Rows: 2,
