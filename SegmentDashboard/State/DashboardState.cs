@@ -73,6 +73,9 @@ public sealed class DashboardState : IDisposable
 
     public bool IsReady => Status == DashboardStatus.Ready;
 
+    /// <summary>Increases with every scheduled run: lets a browser test wait for the run its change started.</summary>
+    public long RunVersion => Interlocked.Read(ref _runVersion);
+
     /// <summary>The k shown in the k input: the user's choice, else the result's.</summary>
     public int DisplayedClusterCount => Settings.ClusterCount ?? Result?.ClusterCount ?? 4;
 

@@ -1,0 +1,175 @@
+using System.Globalization;
+using Microsoft.Playwright;
+using SegmentDashboard.Core.Segmentation;
+using SegmentDashboard.Tests.Support;
+
+namespace SegmentDashboard.Tests.Web.EndToEnd;
+
+/// <summary>The real app in headless Chromium: what a marketer sees and clicks.</summary>
+[Collection(DashboardCollection.Name)]
+public sealed class DashboardEndToEndTests(DashboardFixture fixture)
+{
+    private static readonly Lazy<int> SampleColumns = new(() => new SegmentationService().Sample().Columns.Length);
+
+    [SkippableFact]
+    public async Task Open_Sample_IsSegmentedAndReadyWithoutAClick()
+    {
+        await using var session = await OpenAsync();
+        var page = session.Dashboard;
+
+        await page.WaitForReadyAsync();
+
+        var summary = await page.TestId("dataset-summary").InnerTextAsync();
+        Assert.Contains("2000 rows", summary, StringComparison.Ordinal);
+        Assert.Contains($"{SampleColumns.Value.ToString(CultureInfo.InvariantCulture)} columns", summary, StringComparison.Ordinal);
+        Assert.Equal(SampleColumns.Value, await page.TestId("column-table").Locator("tbody tr").CountAsync());
+        Assert.Equal(0, await page.TestId("error-message").CountAsync());
+        await page.ScreenshotAsync("1-data");
+        await page.AssertNoReconnectDialogAsync();
+    }
+
+    [SkippableFact]
+    public async Task Tabs_EachChart_IsARealPlotlyGraphAndTheCircuitIsKept()
+    {
+        await using var session = await OpenAsync();
+        var page = session.Dashboard;
+        await page.WaitForReadyAsync();
+        await page.Page.EvaluateAsync("() => { window.__sameCircuit = 42; }");
+
+        await page.NavigateAsync("nav-explore");
+        Assert.True(await page.ChartTraceCountAsync("chart-histogram") > 0);
+        Assert.True(await page.ChartTraceCountAsync("chart-correlation") == 1);
+        await page.ScreenshotAsync("2-explore");
+
+        await page.NavigateAsync("nav-segments");
+        var segments = int.Parse(await page.TestId("metric-segments").Locator(".metric-value").InnerTextAsync(), CultureInfo.InvariantCulture);
+        Assert.Equal(segments, await page.ChartTraceCountAsync("chart-scatter"));
+        Assert.Equal(2000, await page.ChartPointCountAsync("chart-scatter"));
+        Assert.True(await page.ChartTraceCountAsync("chart-elbow") >= 1);
+        Assert.Equal(segments, await page.ChartTraceCountAsync("chart-silhouette"));
+        Assert.Equal(1, await page.ChartTraceCountAsync("chart-sizes"));
+        Assert.Equal(segments, await page.ChartPointCountAsync("chart-sizes"));
+        foreach (var metric in new[] { "metric-silhouette", "metric-inertia", "metric-calinski-harabasz", "metric-davies-bouldin" })
+        {
+            var text = await page.TestId(metric).Locator(".metric-value").InnerTextAsync();
+            Assert.True(double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _), $"{metric} shows '{text}'");
+        }
+
+        await page.ScreenshotAsync("3-segments");
+
+        await page.NavigateAsync("nav-profiles");
+        Assert.Equal(segments, await page.TestId("segment-card").CountAsync());
+        Assert.Equal(1, await page.ChartTraceCountAsync("chart-profile-heatmap"));
+        await page.ScreenshotAsync("4-profiles");
+
+        Assert.Equal(42, await page.Page.EvaluateAsync<int>("() => window.__sameCircuit"));
+        await page.AssertNoReconnectDialogAsync();
+    }
+
+    [SkippableFact]
+    public async Task Settings_ChangingKAndAlgorithm_UpdatesChartsMetricsAndCards()
+    {
+        await using var session = await OpenAsync();
+        var page = session.Dashboard;
+        await page.WaitForReadyAsync();
+        await page.NavigateAsync("nav-segments");
+        await page.ChartTraceCountAsync("chart-sizes");
+
+        var run = await page.RunVersionAsync();
+        await page.TestId("k-input").Locator("input[type=number]").FillAsync("3");
+        await page.WaitForReadyAsync(run);
+
+        Assert.Equal("3", await page.TestId("metric-segments").Locator(".metric-value").InnerTextAsync());
+        await page.WaitForChartAsync("chart-sizes", "el => el.data[0].x.length === 3");
+        await page.WaitForChartAsync("chart-scatter", "el => el.data.length === 3");
+
+        run = await page.RunVersionAsync();
+        await page.TestId("algorithm-select").SelectOptionAsync("Hierarchical");
+        await page.WaitForReadyAsync(run);
+
+        Assert.Contains("hierarchical", await page.TestId("metric-segments").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal("3", await page.TestId("metric-segments").Locator(".metric-value").InnerTextAsync());
+        Assert.True(await page.ChartTraceCountAsync("chart-dendrogram") >= 1);
+        var cut = await page.Page.Locator("[data-testid='chart-dendrogram'] .js-plotly-plot").EvaluateAsync<double>("el => el.layout.shapes[0].y0");
+        Assert.True(cut > 0);
+        await page.ScreenshotAsync("5-segments-hierarchical");
+
+        await page.NavigateAsync("nav-profiles");
+        Assert.Equal(3, await page.TestId("segment-card").CountAsync());
+        await page.AssertNoReconnectDialogAsync();
+    }
+
+    [SkippableTheory]
+    [InlineData("amazon_customer_behavior_survey.csv", 602, 23)]
+    [InlineData("mall_customers.csv", 200, 5)]
+    [InlineData("wholesale_customers.csv", 440, 8)]
+    [InlineData("amazon_cluster_model.csv", 202, 5)] // SOURCES.md: 202 data rows, header Cus_ID,Sex,Age,Income,Rating.
+    public async Task Upload_RealDataset_ShowsRowAndColumnCounts(string file, int rows, int columns)
+    {
+        fixture.RequireBrowser();
+        var path = Path.Combine(TestPaths.RequireFolder(TestPaths.Datasets), file);
+        await using var session = await OpenAsync();
+        var page = session.Dashboard;
+        await page.WaitForReadyAsync();
+
+        var run = await page.RunVersionAsync();
+        await page.TestId("upload").SetInputFilesAsync(path);
+        await page.WaitForReadyAsync(run);
+
+        var summary = await page.TestId("dataset-summary").InnerTextAsync();
+        Assert.Contains($"{rows.ToString(CultureInfo.InvariantCulture)} rows", summary, StringComparison.Ordinal);
+        Assert.Contains($"{columns.ToString(CultureInfo.InvariantCulture)} columns", summary, StringComparison.Ordinal);
+        Assert.Equal(0, await page.TestId("error-message").CountAsync());
+        if (file.StartsWith("amazon_customer", StringComparison.Ordinal))
+        {
+            await page.ScreenshotAsync("6-data-uploaded");
+        }
+
+        await page.AssertNoReconnectDialogAsync();
+    }
+
+    [SkippableFact]
+    public async Task Upload_BadFile_ShowsErrorAndKeepsThePreviousDataset()
+    {
+        await using var session = await OpenAsync();
+        var page = session.Dashboard;
+        await page.WaitForReadyAsync();
+
+        await page.TestId("upload").SetInputFilesAsync(new FilePayload
+        {
+            Name = "broken.csv",
+            MimeType = "text/csv",
+            Buffer = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x01, 0x00, 0x00, 0xFF, 0x00, 0x00],
+        });
+
+        var error = page.TestId("error-message");
+        await error.WaitForAsync(new LocatorWaitForOptions { Timeout = DashboardPage.Timeout });
+        Assert.True(await error.IsVisibleAsync());
+        Assert.Contains("2000 rows", await page.TestId("dataset-summary").InnerTextAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync("7-data-error");
+
+        // The previous dataset is still usable.
+        await page.NavigateAsync("nav-segments");
+        Assert.True(await page.ChartTraceCountAsync("chart-scatter") > 0);
+        await page.AssertNoReconnectDialogAsync();
+    }
+
+    private async Task<Session> OpenAsync()
+    {
+        fixture.RequireBrowser();
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.App.BaseAddress.ToString(),
+            ViewportSize = new ViewportSize { Width = 1440, Height = 1000 },
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(DashboardPage.Timeout);
+        await page.GotoAsync("/");
+        return new Session(context, new DashboardPage(page));
+    }
+
+    private sealed record Session(IBrowserContext Context, DashboardPage Dashboard) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await Context.CloseAsync();
+    }
+}
