@@ -1,0 +1,139 @@
+using System.Globalization;
+using System.Text;
+using CsvHelper;
+
+namespace SegmentDashboard.Core.Data;
+
+/// <summary>
+/// Accumulates one column while the file streams by. A column starts as numbers (parsed from the
+/// UTF-8 span, no string per cell) and switches to strings at its first value that is neither a
+/// number nor a missing marker, or that has a leading zero (<c>0001</c>) whose padding must be
+/// kept. Values read before the switch are re-formatted from their doubles (exact for integers).
+/// </summary>
+internal sealed class ColumnBuilder
+{
+    private readonly bool _decimalComma;
+    private readonly IFormatProvider _fastProvider;
+    private double[]? _numbers = new double[256];
+    private string?[]? _strings;
+    private char[] _chars = new char[64];
+    private int _count;
+
+    public ColumnBuilder(bool decimalComma)
+    {
+        _decimalComma = decimalComma;
+        _fastProvider = decimalComma ? NumberParser.CommaDecimal : CultureInfo.InvariantCulture;
+    }
+
+    /// <summary>Values of a numeric column that read as infinity and were stored as missing.</summary>
+    public int Infinities { get; private set; }
+
+    public int Count => _count;
+
+    public bool IsNumeric => _strings is null;
+
+    public void Add(CsvReader reader, int field)
+    {
+        var span = reader.GetSpan(field);
+        if (_numbers is not null)
+        {
+            if (TryNumber(span, out var value))
+            {
+                if (_count == _numbers.Length)
+                {
+                    Array.Resize(ref _numbers, _count * 2);
+                }
+
+                _numbers[_count++] = value;
+                return;
+            }
+
+            SwitchToStrings();
+        }
+
+        if (_count == _strings!.Length)
+        {
+            Array.Resize(ref _strings, _count * 2);
+        }
+
+        _strings[_count++] = MissingMarkers.IsMissing(span) ? null : Clean(reader.GetString(field));
+    }
+
+    public ReadOnlySpan<double> Numbers => _numbers.AsSpan(0, _numbers is null ? 0 : _count);
+
+    public ReadOnlySpan<string?> Strings => _strings.AsSpan(0, _strings is null ? 0 : _count);
+
+    private bool TryNumber(ReadOnlySpan<byte> span, out double value)
+    {
+        if (span.Length == 0)
+        {
+            value = double.NaN;
+            return true;
+        }
+
+        var leadingZero = span.Length > 1 && span[0] == (byte)'0' && char.IsAsciiDigit((char)span[1]);
+        if (leadingZero)
+        {
+            value = double.NaN;
+            return false;
+        }
+
+        if (double.TryParse(span, NumberStyles.Float, _fastProvider, out value) || TrySlow(span, out value))
+        {
+            if (double.IsInfinity(value))
+            {
+                Infinities++;
+                value = double.NaN;
+            }
+
+            return true;
+        }
+
+        if (MissingMarkers.IsMissing(span))
+        {
+            value = double.NaN;
+            return true;
+        }
+
+        return false;
+    }
+
+    private bool TrySlow(ReadOnlySpan<byte> span, out double value)
+    {
+        if (_chars.Length < span.Length)
+        {
+            _chars = new char[Math.Max(span.Length, _chars.Length * 2)];
+        }
+
+        var length = Encoding.UTF8.GetChars(span, _chars);
+        return NumberParser.TryParse(_chars.AsSpan(0, length), _decimalComma, out value);
+    }
+
+    private void SwitchToStrings()
+    {
+        _strings = new string?[Math.Max(_numbers!.Length, 16)];
+        for (var i = 0; i < _count; i++)
+        {
+            var number = _numbers[i];
+            _strings[i] = double.IsNaN(number) ? null : number.ToString("R", CultureInfo.InvariantCulture);
+        }
+
+        _numbers = null;
+        Infinities = 0;
+    }
+
+    private static string? Clean(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        if (value.Contains('\uFEFF', StringComparison.Ordinal))
+        {
+            value = value.Replace("\uFEFF", string.Empty, StringComparison.Ordinal);
+        }
+
+        return value.Length == 0 ? null : value;
+    }
+}
