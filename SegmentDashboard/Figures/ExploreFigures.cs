@@ -73,7 +73,7 @@ public static class ExploreFigures
             }
 
             var top = Enumerable.Range(0, totals.Length).OrderByDescending(l => totals[l]).Take(maxLevels).ToArray();
-            var x = top.Select(l => FigureText.Encode(column.Levels[l], 24)).ToArray();
+            var x = top.Select(l => FigureText.Encode(column.Levels[l], 32)).ToArray();
             var axis = AxisSuffix(c);
             if (segments.Length == 0)
             {

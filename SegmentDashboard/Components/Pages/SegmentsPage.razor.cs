@@ -157,7 +157,11 @@ public sealed partial class SegmentsPage
         _figures.Get("quality", () => EvaluationFigures.QualityByK(sweep, result.ClusterCount), sweep, result.ClusterCount);
 
     private PlotlyFigure DendrogramChart(Dendrogram dendrogram, SegmentationResult result) =>
-        _figures.Get("dendrogram", () => DendrogramFigure.Build(dendrogram, result.ClusterCount, dendrogram.Cut(result.ClusterCount)), dendrogram, result.ClusterCount);
+        _figures.Get(
+            "dendrogram",
+            () => DendrogramFigure.Build(dendrogram, result.ClusterCount, dendrogram.LeafCount == result.Labels.Length ? result.Labels : null),
+            dendrogram,
+            result.ClusterCount);
 
     /// <summary>Names change when the user renames a segment: part of the figure's key.</summary>
     private static string NamesKey(IReadOnlyDictionary<int, string> names) =>
