@@ -12,6 +12,25 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
     private static readonly Lazy<int> SampleColumns = new(() => new SegmentationService().Sample().Columns.Length);
 
     [SkippableFact]
+    public async Task Open_Shell_RendersNavigationStatusAndServesPlotlyLocally()
+    {
+        await using var session = await OpenAsync();
+        var page = session.Dashboard;
+
+        await page.TestId("status").WaitForAsync();
+
+        foreach (var nav in new[] { "nav-data", "nav-explore", "nav-segments", "nav-profiles" })
+        {
+            Assert.True(await page.TestId(nav).IsVisibleAsync(), nav);
+        }
+
+        var plotly = await page.Page.APIRequest.GetAsync("lib/plotly/plotly.min.js");
+        Assert.Equal(200, plotly.Status);
+        Assert.StartsWith("/**\n* plotly.js v4.1.2", await plotly.TextAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync("0-shell");
+    }
+
+    [SkippableFact]
     public async Task Open_Sample_IsSegmentedAndReadyWithoutAClick()
     {
         await using var session = await OpenAsync();
