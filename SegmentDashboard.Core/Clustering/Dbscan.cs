@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using SegmentDashboard.Core.Numerics;
 
 namespace SegmentDashboard.Core.Clustering;
@@ -11,16 +12,96 @@ public sealed record DbscanOptions(double Eps, int MinSamples);
 /// <summary>A DBSCAN fit: noise is -1, clusters canonical (0 is the largest).</summary>
 public sealed record DbscanResult(ImmutableArray<int> Labels, int ClusterCount, int NoiseCount, ImmutableArray<bool> IsCore, DbscanOptions Options);
 
-/// <summary>DBSCAN with a spatial index (no n x n matrix), plus the k-distance curve to pick eps.</summary>
+/// <summary>
+/// DBSCAN with a spatial index (no n x n matrix), plus the k-distance curve to pick eps.
+/// Neighbourhoods are "distance ≤ eps" and include the point itself, as in scikit-learn. Core
+/// points are found first (in parallel, one count per point); clusters are then grown in row
+/// order, depth first, so a border point joins the first cluster that reaches it — the same
+/// partition as scikit-learn, up to renumbering. Neighbourhoods are queried again rather than
+/// stored, so memory stays O(n·d).
+/// </summary>
 public static class Dbscan
 {
+    private const int ChunkRows = 2048;
+
     public static DbscanResult Fit(
         FeatureMatrix x,
         DbscanOptions options,
         IProgress<ClusteringProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        throw new NotImplementedException("Owned by the clustering work package.");
+        ArgumentNullException.ThrowIfNull(options);
+        ClusteringGuard.RequireRows(x);
+        ClusteringGuard.RequirePositive(options.Eps, nameof(options.Eps));
+        ClusteringGuard.RequireAtLeast(options.MinSamples, 1, nameof(options.MinSamples));
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var n = x.Rows;
+        var radiusSquared = options.Eps * options.Eps;
+        progress?.Report(new ClusteringProgress("Building the spatial index", 0));
+        var tree = new KdTree(x);
+        var isCore = new bool[n];
+        var done = 0;
+        ForEachChunk(n, (start, end) =>
+        {
+            for (var i = start; i < end; i++)
+            {
+                isCore[i] = tree.CountWithin(x.Row(i), radiusSquared) >= options.MinSamples;
+            }
+
+            var finished = Interlocked.Add(ref done, end - start);
+            progress?.Report(new ClusteringProgress("Finding core points", 0.5 * finished / n));
+        }, cancellationToken);
+
+        var labels = new int[n];
+        Array.Fill(labels, -1);
+        var stack = new Stack<int>();
+        var neighbours = new List<int>();
+        var next = 0;
+        for (var seed = 0; seed < n; seed++)
+        {
+            if (labels[seed] != -1 || !isCore[seed])
+            {
+                continue;
+            }
+
+            cancellationToken.ThrowIfCancellationRequested();
+            var point = seed;
+            while (true)
+            {
+                if (labels[point] == -1)
+                {
+                    labels[point] = next;
+                    if (isCore[point])
+                    {
+                        neighbours.Clear();
+                        tree.RowsWithin(x.Row(point), radiusSquared, neighbours);
+                        foreach (var neighbour in neighbours)
+                        {
+                            if (labels[neighbour] == -1)
+                            {
+                                stack.Push(neighbour);
+                            }
+                        }
+                    }
+                }
+
+                if (stack.Count == 0)
+                {
+                    break;
+                }
+
+                point = stack.Pop();
+            }
+
+            next++;
+            progress?.Report(new ClusteringProgress("Growing clusters", 0.5 + (0.5 * seed / n)));
+        }
+
+        var canonical = ClusterLabels.Canonicalize(labels);
+        var noise = canonical.Count(label => label < 0);
+        progress?.Report(new ClusteringProgress("DBSCAN done", 1.0));
+        return new DbscanResult(canonical, next, noise, [.. isCore], options);
     }
 
     /// <summary>
@@ -29,6 +110,31 @@ public static class Dbscan
     /// </summary>
     public static ImmutableArray<double> KDistances(FeatureMatrix x, int k, CancellationToken cancellationToken = default)
     {
-        throw new NotImplementedException("Owned by the clustering work package.");
+        ClusteringGuard.RequireRows(x, 2);
+        if (k < 1 || k >= x.Rows)
+        {
+            throw new ArgumentOutOfRangeException(nameof(k), k, string.Create(CultureInfo.InvariantCulture, $"{nameof(k)} must be between 1 and {x.Rows - 1}, the number of other rows (got {k})."));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        var tree = new KdTree(x);
+        var distances = new double[x.Rows];
+        ForEachChunk(x.Rows, (start, end) =>
+        {
+            for (var i = start; i < end; i++)
+            {
+                distances[i] = Math.Sqrt(tree.KthNeighbourDistanceSquared(i, x.Row(i), k));
+            }
+        }, cancellationToken);
+
+        Array.Sort(distances, (a, b) => b.CompareTo(a));
+        return [.. distances];
+    }
+
+    private static void ForEachChunk(int n, Action<int, int> body, CancellationToken cancellationToken)
+    {
+        var chunks = (n + ChunkRows - 1) / ChunkRows;
+        var options = new ParallelOptions { CancellationToken = cancellationToken };
+        Parallel.For(0, chunks, options, chunk => body(chunk * ChunkRows, Math.Min(n, (chunk + 1) * ChunkRows)));
     }
 }

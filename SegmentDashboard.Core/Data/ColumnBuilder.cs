@@ -14,13 +14,16 @@ internal sealed class ColumnBuilder
 {
     private readonly bool _decimalComma;
     private readonly IFormatProvider _fastProvider;
-    private double[]? _numbers = new double[256];
+    private double[]? _numbers;
     private string?[]? _strings;
     private char[] _chars = new char[64];
     private int _count;
 
-    public ColumnBuilder(bool decimalComma)
+    /// <param name="decimalComma">Numbers use ',' as the decimal separator.</param>
+    /// <param name="expectedRows">Rows estimated from the file size, so arrays rarely grow.</param>
+    public ColumnBuilder(bool decimalComma, int expectedRows)
     {
+        _numbers = new double[Math.Max(16, expectedRows)];
         _decimalComma = decimalComma;
         _fastProvider = decimalComma ? NumberParser.CommaDecimal : CultureInfo.InvariantCulture;
     }
@@ -59,7 +62,18 @@ internal sealed class ColumnBuilder
         _strings[_count++] = MissingMarkers.IsMissing(span) ? null : Clean(reader.GetString(field));
     }
 
-    public ReadOnlySpan<double> Numbers => _numbers.AsSpan(0, _numbers is null ? 0 : _count);
+    /// <summary>The numbers, as an array of exactly <see cref="Count"/> values; the builder gives it away.</summary>
+    public double[] TakeNumbers()
+    {
+        var numbers = _numbers ?? [];
+        if (numbers.Length != _count)
+        {
+            Array.Resize(ref numbers, _count);
+        }
+
+        _numbers = null;
+        return numbers;
+    }
 
     public ReadOnlySpan<string?> Strings => _strings.AsSpan(0, _strings is null ? 0 : _count);
 

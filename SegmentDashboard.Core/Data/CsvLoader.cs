@@ -60,7 +60,9 @@ public static class CsvLoader
         {
             throw new CsvLoadException(
                 CsvLoadError.BinaryContent,
-                "This does not look like a CSV text file (it contains binary data). Export the data as CSV (comma-separated values) and try again.");
+                EncodingSniffer.LooksLikeUtf16WithoutBom(prefix.AsSpan(0, prefixLength))
+                    ? "This file looks like UTF-16 text without a byte order mark, which cannot be read reliably. Save it as CSV UTF-8 and try again."
+                    : "This does not look like a CSV text file (it contains binary data). Export the data as CSV (comma-separated values) and try again.");
         }
 
         var sniffed = DialectSniffer.Sniff(text, isWholeFile, options.Delimiter, options.DecimalComma);
@@ -85,7 +87,8 @@ public static class CsvLoader
         using var reader = CsvReader.Create(source, readerOptions, true);
         try
         {
-            return Read(reader, name, dialect, options, totalBytes, progress, cancellationToken);
+            var expectedRows = EstimateRows(prefix.AsSpan(0, prefixLength), totalBytes, options.MaxRows);
+            return Read(reader, name, dialect, options, totalBytes, expectedRows, progress, cancellationToken);
         }
         catch (CsvFormatException exception)
         {
@@ -110,10 +113,17 @@ public static class CsvLoader
         CsvDialect dialect,
         CsvLoadOptions options,
         long? totalBytes,
+        int expectedRows,
         IProgress<LoadProgress>? progress,
         CancellationToken cancellationToken)
     {
         if (!reader.Read())
+        {
+            throw new CsvLoadException(CsvLoadError.EmptyFile, "The file is empty: there is no header and no data.");
+        }
+
+        // Excel writes "sep=;" as a first line to name the delimiter: skip it.
+        if (reader.FieldCount <= 2 && reader.RawRecord.StartsWith("sep="u8) && !reader.Read())
         {
             throw new CsvLoadException(CsvLoadError.EmptyFile, "The file is empty: there is no header and no data.");
         }
@@ -140,7 +150,7 @@ public static class CsvLoader
         var builders = new ColumnBuilder[columnCount];
         for (var c = 0; c < columnCount; c++)
         {
-            builders[c] = new ColumnBuilder(dialect.DecimalComma);
+            builders[c] = new ColumnBuilder(dialect.DecimalComma, expectedRows);
         }
 
         var rows = 0;
@@ -210,10 +220,11 @@ public static class CsvLoader
         for (var c = 0; c < columnCount; c++)
         {
             var builder = builders[c];
-            columns.Add(builder.IsNumeric
-                ? KindInference.FromNumbers(names[c], builder.Numbers)
+            var isNumeric = builder.IsNumeric;
+            columns.Add(isNumeric
+                ? KindInference.FromNumbers(names[c], builder.TakeNumbers())
                 : KindInference.FromStrings(names[c], builder.Strings, dialect.Delimiter, options));
-            if (builder.IsNumeric && builder.Infinities > 0)
+            if (isNumeric && builder.Infinities > 0)
             {
                 warnings.Add(new IngestWarning(
                     string.Create(CultureInfo.InvariantCulture, $"Column '{names[c]}' has {builder.Infinities} infinite value(s) (Infinity, inf); they are treated as missing."),
@@ -283,6 +294,19 @@ public static class CsvLoader
                 $"A quoted field that {where} is never closed. Check that every opening quote (\") has a closing one.",
                 line);
         }
+    }
+
+    /// <summary>Data rows expected from the file size and the line length in the first block (capped), so column arrays rarely grow.</summary>
+    private static int EstimateRows(ReadOnlySpan<byte> prefix, long? totalBytes, int maxRows)
+    {
+        var lines = Math.Max(prefix.Count((byte)'\n'), prefix.Count((byte)'\r'));
+        if (totalBytes is not { } total || lines == 0)
+        {
+            return 1024;
+        }
+
+        var bytesPerLine = prefix.Length / (double)lines;
+        return (int)Math.Min((total / bytesPerLine * 1.05) + 16, Math.Min(maxRows + 1L, 1L << 24));
     }
 
     private static string Fields(int count) => count == 1 ? "1 field" : string.Create(CultureInfo.InvariantCulture, $"{count} fields");

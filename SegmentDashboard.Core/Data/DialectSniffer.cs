@@ -16,10 +16,16 @@ internal static class DialectSniffer
 
     public static SniffedDialect Sniff(ReadOnlySpan<char> text, bool isWholeFile, char? delimiter, bool? decimalComma)
     {
-        var chosen = delimiter ?? ChooseDelimiter(text, isWholeFile);
+        var chosen = delimiter ?? SeparatorHint(text) ?? ChooseDelimiter(text, isWholeFile);
         var comma = decimalComma ?? (chosen != ',' && LooksLikeDecimalComma(text, chosen, isWholeFile));
         return new SniffedDialect(chosen, comma, LineEndings(text));
     }
+
+    /// <summary>The delimiter named by Excel's first line <c>sep=;</c>, if the file has one.</summary>
+    internal static char? SeparatorHint(ReadOnlySpan<char> text) =>
+        text.Length >= 5 && text.StartsWith("sep=", StringComparison.OrdinalIgnoreCase) && (text.Length == 5 || text[5] is '\r' or '\n')
+            ? text[4]
+            : null;
 
     private static char ChooseDelimiter(ReadOnlySpan<char> text, bool isWholeFile)
     {

@@ -67,6 +67,20 @@ internal static class EncodingSniffer
         return text.Length > 0 && control > text.Length * 0.05;
     }
 
+    /// <summary>True when every other byte is NUL, as in UTF-16 text of Latin letters saved without a byte order mark.</summary>
+    public static bool LooksLikeUtf16WithoutBom(ReadOnlySpan<byte> prefix)
+    {
+        var pairs = Math.Min(prefix.Length, 4096) / 2;
+        int evenNul = 0, oddNul = 0;
+        for (var i = 0; i < pairs; i++)
+        {
+            evenNul += prefix[2 * i] == 0 ? 1 : 0;
+            oddNul += prefix[(2 * i) + 1] == 0 ? 1 : 0;
+        }
+
+        return pairs >= 2 && Math.Max(evenNul, oddNul) > pairs * 0.8 && Math.Min(evenNul, oddNul) < pairs * 0.05;
+    }
+
     private static bool IsValidUtf8(ReadOnlySpan<byte> prefix, bool isWholeFile)
     {
         var status = Utf8.ToUtf16(prefix, new char[prefix.Length], out var read, out _, replaceInvalidSequences: false, isFinalBlock: isWholeFile);

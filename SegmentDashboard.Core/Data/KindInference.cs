@@ -8,8 +8,8 @@ namespace SegmentDashboard.Core.Data;
 /// Decides the <see cref="ColumnKind"/> of a finished column and builds it.
 /// Numbers: 0/1 only (both present) is boolean; unique integers with no missing value are an
 /// identifier when the name looks like an id (<c>id</c>, <c>Cus_ID</c>, <c>CustomerID</c>) or when
-/// there are at least 10 of them forming a consecutive run; anything else stays numeric (so
-/// codes such as Channel 1/2 stay numbers). Strings, in order: boolean (Yes/No, Y/N, true/false),
+/// they are a row number (at least 20 values counting up by one in file order); anything else
+/// stays numeric (so codes such as Channel 1/2 stay numbers). Strings, in order: boolean (Yes/No, Y/N, true/false),
 /// date/time, identifier (unique, no missing, and an id-like name or at least 10 values shorter
 /// than 30 characters on average), multi-valued (a separator other than the file's delimiter whose tokens repeat),
 /// categorical, free text (more distinct values than <see cref="CsvLoadOptions.MaxCategoricalLevels"/>
@@ -21,9 +21,9 @@ internal static class KindInference
 
     private static readonly char[] MultiSeparators = [';', '|', ','];
 
-    public static Column FromNumbers(string name, ReadOnlySpan<double> values)
+    /// <summary>The column for <paramref name="array"/>, which it takes ownership of (no copy).</summary>
+    public static Column FromNumbers(string name, double[] array)
     {
-        var array = values.ToArray();
         if (IsZeroOne(array))
         {
             return new NumericColumn(name, ColumnKind.Boolean, ImmutableCollectionsMarshal.AsImmutableArray(array));
@@ -181,22 +181,19 @@ internal static class KindInference
             max = Math.Max(max, value);
         }
 
-        var consecutive = max - min == values.Length - 1;
-        if (consecutive && values.Length >= 10)
+        // A row number: at least 20 values counting up by one in file order.
+        if (values.Length >= 20 && max - min == values.Length - 1)
         {
-            var seen = new bool[values.Length];
-            foreach (var value in values)
+            var rowNumber = true;
+            for (var i = 1; i < values.Length && rowNumber; i++)
             {
-                var slot = (int)(value - min);
-                if (seen[slot])
-                {
-                    return false;
-                }
-
-                seen[slot] = true;
+                rowNumber = values[i] == values[i - 1] + 1;
             }
 
-            return true;
+            if (rowNumber)
+            {
+                return true;
+            }
         }
 
         if (!LooksLikeIdName(name))

@@ -173,7 +173,7 @@ internal static class Distances
 
     /// <summary>Smallest lane of <paramref name="minimum"/> and, among lanes holding it, the smallest index.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static (int Index, double Value) HorizontalArgMin(Vector<double> minimum, Vector<long> lanes)
+    internal static (int Index, double Value) HorizontalArgMin(Vector<double> minimum, Vector<long> lanes)
     {
         if (Vector<double>.Count == 4)
         {
@@ -209,7 +209,8 @@ internal static class Distances
         return penalty;
     }
 
-    private static readonly Vector<long> LaneIndexValue = CreateLaneIndex();
+    /// <summary>0, 1, 2, ... in the lanes of a <see cref="Vector{T}"/> of longs.</summary>
+    internal static readonly Vector<long> LaneIndexValue = CreateLaneIndex();
 
     private static Vector<long> CreateLaneIndex()
     {

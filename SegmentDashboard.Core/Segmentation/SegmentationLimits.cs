@@ -15,5 +15,8 @@ public sealed record SegmentationLimits
     /// <summary>Above this many rows K-means is mini-batch.</summary>
     public int ExactKMeansRows { get; init; } = 2_000_000;
 
+    /// <summary>The largest k the user can ask for (K-means and hierarchical); also the top of the k-sweep.</summary>
+    public int MaxClusterCount { get; init; } = 15;
+
     public static SegmentationLimits Default { get; } = new();
 }

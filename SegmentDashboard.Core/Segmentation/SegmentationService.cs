@@ -1,4 +1,8 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
 using SegmentDashboard.Core.Data;
+using SegmentDashboard.Core.Preprocessing;
+using SegmentDashboard.Core.Samples;
 
 namespace SegmentDashboard.Core.Segmentation;
 
@@ -9,6 +13,8 @@ namespace SegmentDashboard.Core.Segmentation;
 /// </summary>
 public sealed class SegmentationService
 {
+    private static readonly Lazy<Dataset> SharedSample = new(() => SampleCustomers.Generate(), LazyThreadSafetyMode.ExecutionAndPublication);
+
     public SegmentationService(SegmentationLimits? limits = null)
     {
         Limits = limits ?? SegmentationLimits.Default;
@@ -16,6 +22,8 @@ public sealed class SegmentationService
 
     public SegmentationLimits Limits { get; }
 
+    /// <summary>Loads a CSV on the thread pool (see <see cref="CsvLoader.Load"/>); failures throw <see cref="CsvLoadException"/>.</summary>
+    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Part of the injected service's instance API.")]
     public Task<Dataset> LoadCsvAsync(
         Stream stream,
         string name,
@@ -23,25 +31,107 @@ public sealed class SegmentationService
         IProgress<LoadProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        throw new NotImplementedException("Owned by the pipeline work package.");
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(name);
+        return Task.Run(() => CsvLoader.Load(stream, name, options, progress, cancellationToken), cancellationToken);
     }
 
     /// <summary>The built-in sample dataset (generated once, then shared: it is immutable).</summary>
-    public Dataset Sample()
-    {
-        throw new NotImplementedException("Owned by the pipeline work package.");
-    }
+    [SuppressMessage("Performance", "CA1822:Mark members as static", Justification = "Part of the injected service's instance API.")]
+    public Dataset Sample() => SharedSample.Value;
 
     /// <summary>
     /// Runs the whole pipeline. Bad parameters throw <see cref="ArgumentException"/> whose
     /// ParamName is the request property (e.g. "ClusterCount") and whose message a person can act on.
     /// </summary>
+    /// <remarks>
+    /// Request checks that need no data (k range, eps, min samples, restarts, feature names) throw
+    /// before this method returns; checks that need the prepared data (k larger than the rows left,
+    /// DBSCAN finding no cluster) fault the returned task with the same kind of exception.
+    /// Stages: prepare, (k-sweep first when ClusterCount is null), cluster, metrics, projection,
+    /// profiles, k-sweep, stability. The k-sweep always uses K-means with the request's seed and
+    /// restarts, whatever the algorithm (for DBSCAN it shows which k a centroid method would pick).
+    /// </remarks>
     public Task<SegmentationResult> SegmentAsync(
         Dataset dataset,
         SegmentationRequest request,
         IProgress<SegmentationProgress>? progress = null,
         CancellationToken cancellationToken = default)
     {
-        throw new NotImplementedException("Owned by the pipeline work package.");
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(request);
+        Validate(dataset, request);
+        return Task.Run(() => new SegmentationPipeline(dataset, request, Limits, progress, cancellationToken).Run(), cancellationToken);
     }
+
+    private void Validate(Dataset dataset, SegmentationRequest request)
+    {
+        if (dataset.RowCount == 0)
+        {
+            throw new ArgumentException("The dataset has no rows to segment.", nameof(dataset));
+        }
+
+        if (!Enum.IsDefined(request.Algorithm))
+        {
+            throw Invalid(nameof(SegmentationRequest.Algorithm), $"Unknown algorithm {request.Algorithm}.");
+        }
+
+        if (!Enum.IsDefined(request.Linkage))
+        {
+            throw Invalid(nameof(SegmentationRequest.Linkage), $"Unknown linkage {request.Linkage}.");
+        }
+
+        if (!Enum.IsDefined(request.Scaling))
+        {
+            throw Invalid(nameof(SegmentationRequest.Scaling), $"Unknown scaling method {request.Scaling}.");
+        }
+
+        if (!Enum.IsDefined(request.Missing))
+        {
+            throw Invalid(nameof(SegmentationRequest.Missing), $"Unknown missing-value strategy {request.Missing}.");
+        }
+
+        if (request.Algorithm != ClusteringAlgorithm.Dbscan && request.ClusterCount is { } k &&
+            (k < 2 || k > Limits.MaxClusterCount))
+        {
+            throw Invalid(
+                nameof(SegmentationRequest.ClusterCount),
+                $"k must be between 2 and {Limits.MaxClusterCount}; it is {k}. Leave it empty to use the k-sweep's suggestion.");
+        }
+
+        if (request.Algorithm == ClusteringAlgorithm.KMeans && request.Restarts is < 1 or > 100)
+        {
+            throw Invalid(nameof(SegmentationRequest.Restarts), $"Restarts must be between 1 and 100; it is {request.Restarts}.");
+        }
+
+        if (request.Algorithm == ClusteringAlgorithm.Dbscan)
+        {
+            if (!(request.Eps > 0) || !double.IsFinite(request.Eps))
+            {
+                throw Invalid(
+                    nameof(SegmentationRequest.Eps),
+                    $"Eps must be a positive number (a distance in scaled units, e.g. 0.5); it is {request.Eps.ToString("G4", CultureInfo.InvariantCulture)}.");
+            }
+
+            if (request.MinSamples < 1)
+            {
+                throw Invalid(nameof(SegmentationRequest.MinSamples), $"Min samples must be at least 1; it is {request.MinSamples}.");
+            }
+        }
+
+        if (!request.Features.IsDefaultOrEmpty)
+        {
+            var unknown = request.Features.Where(name => dataset.Find(name) is null).Select(name => $"'{name}'").ToList();
+            if (unknown.Count > 0)
+            {
+                throw Invalid(
+                    nameof(SegmentationRequest.Features),
+                    unknown.Count == 1
+                        ? $"The dataset has no column named {unknown[0]}."
+                        : $"The dataset has no columns named {string.Join(", ", unknown)}.");
+            }
+        }
+    }
+
+    private static ArgumentException Invalid(string property, string message) => OptionErrors.Invalid(message, property);
 }

@@ -8,7 +8,7 @@ namespace SegmentDashboard.Tests.Support;
 /// One malformed or odd CSV file and what loading it must give: either <see cref="Error"/> (and
 /// the <see cref="Line"/> the message must name), or a dataset with <see cref="Rows"/> rows,
 /// <see cref="Columns"/> columns and the given <see cref="Kinds"/>; <see cref="Check"/> asserts
-/// specific values. API and UI tests can post <see cref="Bytes"/> and check the same outcome.
+/// specific values; <see cref="MessageContains"/> is a phrase the error message must have. API and UI tests can post <see cref="Bytes"/> and check the same outcome.
 /// </summary>
 public sealed record MalformedCsvCase(
     string Name,
@@ -20,6 +20,7 @@ public sealed record MalformedCsvCase(
     IReadOnlyDictionary<string, ColumnKind>? Kinds = null,
     string? WarningContains = null,
     CsvLoadOptions? Options = null,
+    string? MessageContains = null,
     Action<Dataset>? Check = null)
 {
     public bool LoadsSuccessfully => Error is null;
@@ -333,6 +334,21 @@ public static class MalformedCsvCorpus
                 Utf8("a,b,\n1,2,\n3,4,\n"),
                 Rows: 2,
                 Columns: 3),
+            new(
+                "excel-separator-hint",
+                Utf8("sep=;\r\nname;amount\r\nAnn;1,5\r\nBob;2\r\n"),
+                Rows: 2,
+                Columns: 2,
+                Check: d =>
+                {
+                    Assert.Equal(';', d.Dialect!.Delimiter);
+                    Assert.Equal([1.5, 2.0], Values(d, "amount"));
+                }),
+            new(
+                "utf16-le-without-bom-refused-as-binary",
+                Encoding.Unicode.GetBytes("name,amount\nAnn,1\n"),
+                CsvLoadError.BinaryContent,
+                MessageContains: "UTF-16"),
             new("too-many-columns", Utf8("a,b,c,d\n1,2,3,4\n"), CsvLoadError.TooManyColumns, Line: 1, Options: new CsvLoadOptions { MaxColumns = 3 }),
             new("too-many-rows", Utf8("a\n" + Rows(10, i => $"{i}")), CsvLoadError.TooManyRows, Options: new CsvLoadOptions { MaxRows = 5 }),
         };

@@ -32,6 +32,11 @@ public class MalformedCsvCorpusTests
             var exception = Assert.Throws<CsvLoadException>(load);
             Assert.Equal(error, exception.Error);
             Assert.False(string.IsNullOrWhiteSpace(exception.Message));
+            if (@case.MessageContains is { } phrase)
+            {
+                Assert.Contains(phrase, exception.Message, StringComparison.Ordinal);
+            }
+
             if (@case.Line is { } line)
             {
                 Assert.Equal(line, exception.Line);

@@ -1,0 +1,120 @@
+using System.Globalization;
+
+namespace SegmentDashboard.Core.Profiling;
+
+/// <summary>
+/// Automatic segment names ("High-income, low-rating critics") and one-sentence descriptions
+/// ("312 customers (16%): annual income 1.4 SD above average, ..., mostly Electronics.").
+/// </summary>
+internal static class SegmentNamer
+{
+    /// <summary>|effect size| from which a trait is worth naming (as <see cref="SegmentProfile.DefiningTraits"/>).</summary>
+    public const double TraitThreshold = 0.3;
+
+    /// <summary>
+    /// One name per profile, unique: the two strongest traits; on a collision the third trait, then
+    /// the most over-represented category, then a number.
+    /// </summary>
+    public static List<string> UniqueNames(IReadOnlyList<SegmentProfile> profiles)
+    {
+        var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var names = new List<string>(profiles.Count);
+        foreach (var profile in profiles)
+        {
+            var candidates = Candidates(profile).ToList();
+            var name = candidates.FirstOrDefault(candidate => !taken.Contains(candidate));
+            for (var n = 2; name is null; n++)
+            {
+                var numbered = $"{candidates[0]} {n.ToString(CultureInfo.InvariantCulture)}";
+                name = taken.Contains(numbered) ? null : numbered;
+            }
+
+            taken.Add(name);
+            names.Add(name);
+        }
+
+        return names;
+    }
+
+    /// <summary>The name from the <paramref name="traitCount"/> strongest defining traits.</summary>
+    public static string Compose(SegmentProfile profile, int traitCount)
+    {
+        var traits = profile.Traits.Where(t => Math.Abs(t.EffectSize) >= TraitThreshold).Take(traitCount).ToList();
+        if (traits.Count == 0)
+        {
+            var category = TopLevel(profile, minimumShare: 0.4);
+            return category is null ? "Typical customers" : $"{category.Level} shoppers";
+        }
+
+        var words = traits.Select(t => FeatureConcepts.WordsFor(t.Feature, t.EffectSize > 0)).ToList();
+        var nounIndex = words.FindIndex(w => w.Noun is not null);
+        var noun = nounIndex >= 0 ? words[nounIndex].Noun! : "customers";
+        var adjectives = words
+            .Where((w, i) => i != nounIndex || !w.NounReplacesAdjective)
+            .Select(w => w.Adjective)
+            .Distinct(StringComparer.OrdinalIgnoreCase)
+            .ToList();
+        var name = adjectives.Count == 0 ? noun : $"{string.Join(", ", adjectives)} {noun}";
+        return char.ToUpperInvariant(name[0]) + name[1..];
+    }
+
+    /// <summary>"312 customers (16%): income 1.4 SD above average, ..., mostly Electronics."</summary>
+    public static string Describe(SegmentProfile profile, ISet<string> booleanFeatures, string? categoryColumn)
+    {
+        var phrases = profile.Traits.Where(t => Math.Abs(t.EffectSize) >= TraitThreshold).Take(3)
+            .Select(t => booleanFeatures.Contains(t.Feature) ? BooleanPhrase(t) : NumericPhrase(t))
+            .ToList();
+        if (phrases.Count == 0)
+        {
+            phrases.Add("close to the average on every feature");
+        }
+
+        var category = TopLevel(profile, minimumShare: 0.4, preferredColumn: categoryColumn);
+        if (category is not null)
+        {
+            phrases.Add($"mostly {category.Level}");
+        }
+
+        var customers = profile.Size == 1 ? "customer" : "customers";
+        return $"{profile.Size.ToString("N0", CultureInfo.InvariantCulture)} {customers} ({Percent(profile.Share)}): {string.Join(", ", phrases)}.";
+    }
+
+    public static string Percent(double share)
+    {
+        var percent = share * 100;
+        var text = percent is > 0 and < 1
+            ? "<1"
+            : Math.Round(percent, MidpointRounding.AwayFromZero).ToString("0", CultureInfo.InvariantCulture);
+        return text + "%";
+    }
+
+    private static IEnumerable<string> Candidates(SegmentProfile profile)
+    {
+        var two = Compose(profile, 2);
+        yield return two;
+        yield return Compose(profile, 3);
+        var category = TopLevel(profile, minimumShare: 0.2);
+        if (category is not null)
+        {
+            yield return $"{two} ({category.Level})";
+        }
+    }
+
+    private static string NumericPhrase(FeatureTrait trait)
+    {
+        var size = Math.Abs(trait.EffectSize).ToString("0.0", CultureInfo.InvariantCulture);
+        var direction = trait.EffectSize > 0 ? "above" : "below";
+        return $"{FeatureConcepts.Friendly(trait.Feature)} {size} SD {direction} average";
+    }
+
+    private static string BooleanPhrase(FeatureTrait trait) =>
+        $"{Percent(trait.SegmentMean)} {FeatureConcepts.Friendly(trait.Feature)} (vs {Percent(trait.PopulationMean)} overall)";
+
+    /// <summary>The level with the largest share in the segment among over-represented ones (lift ≥ 1.2).</summary>
+    private static CategoryShare? TopLevel(SegmentProfile profile, double minimumShare, string? preferredColumn = null) =>
+        profile.CategoryMix
+            .Where(c => c.SegmentShare >= minimumShare && c.Lift >= 1.2)
+            .OrderByDescending(c => c.Column == preferredColumn)
+            .ThenByDescending(c => c.SegmentShare)
+            .FirstOrDefault();
+}

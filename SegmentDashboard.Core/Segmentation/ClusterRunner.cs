@@ -1,0 +1,137 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using SegmentDashboard.Core.Clustering;
+using SegmentDashboard.Core.Numerics;
+using SegmentDashboard.Core.Preprocessing;
+
+namespace SegmentDashboard.Core.Segmentation;
+
+/// <summary>One clustering of a matrix: canonical labels, the dendrogram of a hierarchical run, a note on any approximation.</summary>
+internal sealed record ClusterRun(ImmutableArray<int> Labels, Dendrogram? Dendrogram, string? Note);
+
+/// <summary>
+/// Runs the requested algorithm on a matrix, switching to the documented large-data approach
+/// beyond <see cref="SegmentationLimits"/>. Used for the main run and, with the same settings,
+/// for the stability resamples.
+/// </summary>
+internal sealed class ClusterRunner(SegmentationRequest request, SegmentationLimits limits)
+{
+    public ClusterRun Run(FeatureMatrix x, int clusterCount, IProgress<ClusteringProgress>? progress, CancellationToken cancellationToken) =>
+        request.Algorithm switch
+        {
+            ClusteringAlgorithm.KMeans => KMeansRun(x, clusterCount, progress, cancellationToken),
+            ClusteringAlgorithm.Hierarchical => HierarchicalRun(x, clusterCount, progress, cancellationToken),
+            _ => DbscanRun(x, progress, cancellationToken),
+        };
+
+    /// <summary>K-means labels for the k-sweep: the same seed and restarts as a K-means run.</summary>
+    public ImmutableArray<int> KMeansLabels(FeatureMatrix x, int clusterCount, CancellationToken cancellationToken) =>
+        KMeansRun(x, clusterCount, null, cancellationToken).Labels;
+
+    private ClusterRun KMeansRun(FeatureMatrix x, int k, IProgress<ClusteringProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (x.Rows > limits.ExactKMeansRows)
+        {
+            var batch = MiniBatchKMeans.Fit(x, new MiniBatchKMeansOptions(k) { Seed = request.Seed }, progress, cancellationToken);
+            return new ClusterRun(
+                ClusterLabels.Canonicalize(batch.Labels.AsSpan()),
+                null,
+                $"K-means ran in mini-batches over {Count(x.Rows)} customers (exact K-means is used up to {Count(limits.ExactKMeansRows)}).");
+        }
+
+        var fit = KMeans.Fit(x, new KMeansOptions(k) { Restarts = request.Restarts, Seed = request.Seed }, progress, cancellationToken);
+        return new ClusterRun(ClusterLabels.Canonicalize(fit.Labels.AsSpan()), null, null);
+    }
+
+    private ClusterRun HierarchicalRun(FeatureMatrix x, int k, IProgress<ClusteringProgress>? progress, CancellationToken cancellationToken)
+    {
+        if (x.Rows <= limits.ExactHierarchicalRows)
+        {
+            var tree = HierarchicalClustering.Fit(x, request.Linkage, progress, cancellationToken);
+            return new ClusterRun(ClusterLabels.Canonicalize(tree.Cut(k).AsSpan()), tree, null);
+        }
+
+        // Micro-clusters: K-means into at most MicroClusters groups, then linkage over their centres
+        // weighted by customer counts, then every customer takes its micro-cluster's segment.
+        var m = Math.Min(limits.MicroClusters, x.Rows);
+        var micro = (long)x.Rows * m <= 1_000_000_000L
+            ? KMeans.Fit(x, new KMeansOptions(m) { Restarts = 1, MaxIterations = 30, Seed = request.Seed }, progress, cancellationToken).Labels
+            : MiniBatchKMeans.Fit(x, new MiniBatchKMeansOptions(m) { Seed = request.Seed, BatchSize = Math.Max(4_096, 4 * m) }, progress, cancellationToken).Labels;
+        var (centres, weights, slotOf) = MicroCentres(x, micro);
+        cancellationToken.ThrowIfCancellationRequested();
+        var dendrogram = MicroClusterLinkage.Fit(centres, weights, request.Linkage, cancellationToken);
+        var microSegments = dendrogram.Cut(Math.Min(k, centres.Rows));
+        var labels = new int[x.Rows];
+        for (var i = 0; i < labels.Length; i++)
+        {
+            labels[i] = microSegments[slotOf[micro[i]]];
+        }
+
+        var how = request.Linkage == LinkageMethod.Ward
+            ? "weighted by their sizes, so Ward's criterion is exact for those groups"
+            : "measured between their centres";
+        return new ClusterRun(
+            ClusterLabels.Canonicalize(labels),
+            dendrogram,
+            $"Hierarchical clustering of {Count(x.Rows)} customers ran over {Count(centres.Rows)} K-means micro-clusters ({how}); the dendrogram shows the micro-clusters.");
+    }
+
+    private ClusterRun DbscanRun(FeatureMatrix x, IProgress<ClusteringProgress>? progress, CancellationToken cancellationToken)
+    {
+        var fit = Dbscan.Fit(x, new DbscanOptions(request.Eps, request.MinSamples), progress, cancellationToken);
+        if (fit.ClusterCount == 0)
+        {
+            throw OptionErrors.Invalid(
+                $"Every customer is noise with eps = {request.Eps.ToString("G4", CultureInfo.InvariantCulture)} and min samples = {request.MinSamples}: " +
+                "no point has enough neighbours. Try a larger eps (the k-distance plot suggests one) or a smaller min samples.",
+                nameof(SegmentationRequest.Eps));
+        }
+
+        return new ClusterRun(ClusterLabels.Canonicalize(fit.Labels.AsSpan()), null, null);
+    }
+
+    /// <summary>Means of the rows of each non-empty micro-cluster, their sizes, and old label -> centre index.</summary>
+    private static (FeatureMatrix Centres, long[] Weights, int[] SlotOf) MicroCentres(FeatureMatrix x, ImmutableArray<int> micro)
+    {
+        var labelCount = micro.Max() + 1;
+        var counts = new long[labelCount];
+        var sums = new double[labelCount * x.Columns];
+        for (var i = 0; i < x.Rows; i++)
+        {
+            counts[micro[i]]++;
+            var row = x.Row(i);
+            var offset = micro[i] * x.Columns;
+            for (var j = 0; j < row.Length; j++)
+            {
+                sums[offset + j] += row[j];
+            }
+        }
+
+        var slotOf = new int[labelCount];
+        var used = 0;
+        for (var c = 0; c < labelCount; c++)
+        {
+            slotOf[c] = counts[c] > 0 ? used++ : -1;
+        }
+
+        var centres = new double[used * x.Columns];
+        var weights = new long[used];
+        for (var c = 0; c < labelCount; c++)
+        {
+            if (slotOf[c] < 0)
+            {
+                continue;
+            }
+
+            weights[slotOf[c]] = counts[c];
+            for (var j = 0; j < x.Columns; j++)
+            {
+                centres[(slotOf[c] * x.Columns) + j] = sums[(c * x.Columns) + j] / counts[c];
+            }
+        }
+
+        return (FeatureMatrix.Wrap(centres, used, x.Columns, x.ColumnNames), weights, slotOf);
+    }
+
+    private static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,246 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using SegmentDashboard.Core.Clustering;
+using SegmentDashboard.Core.Data;
+using SegmentDashboard.Core.Evaluation;
+using SegmentDashboard.Core.Numerics;
+using SegmentDashboard.Core.Preprocessing;
+using SegmentDashboard.Core.Profiling;
+using SegmentDashboard.Core.Projection;
+
+namespace SegmentDashboard.Core.Segmentation;
+
+/// <summary>One run of <see cref="SegmentationService.SegmentAsync"/>, stage by stage, on the calling (pool) thread.</summary>
+internal sealed class SegmentationPipeline
+{
+    private const string Prepare = "Preparing features";
+    private const string ChooseK = "Choosing k";
+    private const string Cluster = "Clustering";
+    private const string Measure = "Measuring quality";
+    private const string Project = "Projecting (PCA)";
+    private const string Profile = "Profiling segments";
+    private const string Sweep = "Comparing k (sweep)";
+    private const string Stabilize = "Checking stability";
+
+    private readonly Dataset _dataset;
+    private readonly SegmentationRequest _request;
+    private readonly SegmentationLimits _limits;
+    private readonly CancellationToken _ct;
+    private readonly StageProgress _progress;
+    private readonly ClusterRunner _runner;
+
+    public SegmentationPipeline(Dataset dataset, SegmentationRequest request, SegmentationLimits limits, IProgress<SegmentationProgress>? progress, CancellationToken ct)
+    {
+        _dataset = dataset;
+        _request = request;
+        _limits = limits;
+        _ct = ct;
+        _runner = new ClusterRunner(request, limits);
+        var sweepFirst = request.ClusterCount is null && request.Algorithm != ClusteringAlgorithm.Dbscan;
+        var stages = new List<(string, double)> { (Prepare, 1) };
+        if (sweepFirst)
+        {
+            stages.Add((ChooseK, 4));
+        }
+
+        stages.AddRange([(Cluster, 3), (Measure, 2), (Project, 0.5), (Profile, 0.5)]);
+        if (request.IncludeSweep && !sweepFirst)
+        {
+            stages.Add((Sweep, 4));
+        }
+
+        if (request.IncludeStability)
+        {
+            stages.Add((Stabilize, 4));
+        }
+
+        _progress = new StageProgress(progress, stages);
+    }
+
+    public SegmentationResult Run()
+    {
+        _ct.ThrowIfCancellationRequested();
+        _progress.Report(Prepare, 0);
+        var prepared = Preprocessor.Prepare(_dataset, new PreprocessingOptions(_request.Features.IsDefault ? [] : _request.Features)
+        {
+            Missing = _request.Missing,
+            Scaling = _request.Scaling,
+        });
+        var x = prepared.Matrix;
+        _progress.Report(Prepare, 1);
+
+        KSweepResult? sweep = null;
+        var k = 0;
+        if (_request.Algorithm != ClusteringAlgorithm.Dbscan)
+        {
+            if (_request.ClusterCount is { } asked)
+            {
+                k = asked;
+                CheckEnoughRows(k, prepared);
+            }
+            else
+            {
+                if (x.Rows < 3)
+                {
+                    throw OptionErrors.Invalid(
+                        $"Only {x.Rows} rows are left, too few to choose k; segmenting needs at least 3.",
+                        nameof(SegmentationRequest.ClusterCount));
+                }
+
+                sweep = RunSweep(x, ChooseK);
+                k = sweep.SuggestedK;
+            }
+        }
+
+        _ct.ThrowIfCancellationRequested();
+        _progress.Report(Cluster, 0);
+        var run = _runner.Run(x, k, _progress.For<ClusteringProgress>(Cluster, p => p.Fraction), _ct);
+        var labels = run.Labels;
+        var clusterCount = ClusterLabels.Count(labels.AsSpan());
+        _progress.Report(Cluster, 1);
+
+        _ct.ThrowIfCancellationRequested();
+        _progress.Report(Measure, 0);
+        var notes = new List<string>();
+        if (run.Note is not null)
+        {
+            notes.Add(run.Note);
+        }
+
+        var silhouette = clusterCount >= 2
+            ? Silhouette.Compute(x, labels.AsSpan(), _limits.ExactSilhouetteRows, _request.Seed, _ct)
+            : new SilhouetteResult(double.NaN, [], [], false, 0, 0);
+        if (silhouette.IsSampled)
+        {
+            notes.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"The silhouette is estimated from a sample of {silhouette.SampleSize:N0} customers (standard error {silhouette.StandardError:0.000})."));
+        }
+
+        _progress.Report(Measure, 0.7);
+        var inertia = ClusterMetrics.Inertia(x, labels.AsSpan());
+        var calinski = ClusterMetrics.CalinskiHarabasz(x, labels.AsSpan());
+        var davies = ClusterMetrics.DaviesBouldin(x, labels.AsSpan());
+        _progress.Report(Measure, 1);
+
+        _ct.ThrowIfCancellationRequested();
+        _progress.Report(Project, 0);
+        var projection = Pca.Fit(x, Math.Min(2, x.Columns), _ct);
+        var centroids = Centroids(x, labels, clusterCount);
+        _progress.Report(Project, 1);
+
+        _ct.ThrowIfCancellationRequested();
+        _progress.Report(Profile, 0);
+        var rowLabels = Enumerable.Repeat(-1, _dataset.RowCount).ToArray();
+        for (var i = 0; i < labels.Length; i++)
+        {
+            rowLabels[prepared.SourceRows[i]] = labels[i];
+        }
+
+        var sourceColumns = prepared.Features.Select(f => f.SourceColumn).Distinct(StringComparer.Ordinal).ToList();
+        var profiles = SegmentProfiler.Build(_dataset, rowLabels, sourceColumns);
+        _progress.Report(Profile, 1);
+
+        if (_request.IncludeSweep && sweep is null && x.Rows >= 3)
+        {
+            _ct.ThrowIfCancellationRequested();
+            sweep = RunSweep(x, Sweep);
+        }
+
+        var stability = double.NaN;
+        if (_request.IncludeStability && clusterCount >= 2)
+        {
+            _ct.ThrowIfCancellationRequested();
+            _progress.Report(Stabilize, 0);
+            stability = Stability.Compute(
+                x,
+                labels,
+                (sample, ct) => _runner.Run(sample, k, null, ct).Labels,
+                seed: _request.Seed,
+                cancellationToken: _ct).Score;
+            _progress.Report(Stabilize, 1);
+        }
+
+        var metrics = new SegmentationMetrics(inertia, silhouette.Score, calinski, davies, stability);
+        return new SegmentationResult(
+            _dataset,
+            _request,
+            prepared,
+            labels,
+            [.. rowLabels],
+            clusterCount,
+            metrics,
+            silhouette,
+            projection,
+            centroids,
+            run.Dendrogram,
+            sweep,
+            profiles,
+            notes.Count == 0 ? null : string.Join(" ", notes));
+    }
+
+    private KSweepResult RunSweep(FeatureMatrix x, string stage)
+    {
+        _progress.Report(stage, 0);
+        var options = new KSweepOptions
+        {
+            MinK = 2,
+            MaxK = Math.Min(_limits.MaxClusterCount, x.Rows - 1),
+            Seed = _request.Seed,
+        };
+        var result = KSweep.Run(
+            x,
+            options,
+            (k, ct) => _runner.KMeansLabels(x, k, ct),
+            _progress.For<double>(stage, fraction => fraction),
+            _ct);
+        _progress.Report(stage, 1);
+        return result;
+    }
+
+    private static void CheckEnoughRows(int k, PreparedData prepared)
+    {
+        var rows = prepared.Matrix.Rows;
+        if (k <= rows)
+        {
+            return;
+        }
+
+        var where = prepared.DroppedRows > 0 ? "left after dropping missing values" : "in the data";
+        throw OptionErrors.Invalid(
+            string.Create(CultureInfo.InvariantCulture, $"k = {k} is more than the {rows:N0} rows {where}. Choose a smaller k."),
+            nameof(SegmentationRequest.ClusterCount));
+    }
+
+    /// <summary>Segment means of the scaled rows (one row per segment, in label order).</summary>
+    internal static FeatureMatrix Centroids(FeatureMatrix x, ImmutableArray<int> labels, int clusterCount)
+    {
+        var sums = new double[clusterCount * x.Columns];
+        var counts = new int[clusterCount];
+        for (var i = 0; i < x.Rows; i++)
+        {
+            var label = labels[i];
+            if (label < 0)
+            {
+                continue;
+            }
+
+            counts[label]++;
+            var row = x.Row(i);
+            for (var j = 0; j < row.Length; j++)
+            {
+                sums[(label * x.Columns) + j] += row[j];
+            }
+        }
+
+        for (var c = 0; c < clusterCount; c++)
+        {
+            for (var j = 0; j < x.Columns; j++)
+            {
+                sums[(c * x.Columns) + j] /= Math.Max(1, counts[c]);
+            }
+        }
+
+        return FeatureMatrix.Wrap(sums, clusterCount, x.Columns, x.ColumnNames);
+    }
+}
