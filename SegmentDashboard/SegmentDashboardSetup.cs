@@ -39,5 +39,6 @@ public static class SegmentDashboardSetup
 
         // Per circuit: each browser tab has its own dataset, settings and results.
         services.AddScoped<DashboardState>();
+        services.AddSingleton<SampleResultCache>();
     }
 }

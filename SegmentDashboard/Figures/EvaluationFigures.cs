@@ -92,6 +92,8 @@ public static class EvaluationFigures
         }
 
         var traces = new List<ImmutableDictionary<string, object?>>();
+        var tickValues = new List<double>();
+        var tickText = new List<string>();
         var offset = 0.0;
         foreach (var (segment, values) in bySegment)
         {
@@ -106,13 +108,17 @@ public static class EvaluationFigures
                 ("line", PlotlyFigure.Dict(("color", SegmentPalette.Color(segment)), ("width", 1))),
                 ("fillcolor", SegmentPalette.Color(segment)),
                 ("hovertemplate", "silhouette %{x:.3f}<extra>" + name + "</extra>")));
+            tickValues.Add(offset + (values.Count / 2.0));
+            tickText.Add(name);
             offset += values.Count + Math.Max(2, values.Count * 0.02);
         }
 
-        var layout = FigureStyle.Layout(340, new()
+        var layout = FigureStyle.Layout(Math.Max(300, 60 + (bySegment.Count * 26)), new()
         {
             ["xaxis"] = FigureStyle.Axis("Silhouette coefficient", new() { ["range"] = new[] { -0.2, 1.0 } }),
-            ["yaxis"] = FigureStyle.Axis("Customers, by segment", new() { ["showticklabels"] = false, ["showgrid"] = false }),
+            ["yaxis"] = FigureStyle.Axis(string.Empty, new() { ["tickvals"] = tickValues.ToArray(), ["ticktext"] = tickText.ToArray(), ["showgrid"] = false, ["autorange"] = "reversed", ["automargin"] = true }),
+            ["showlegend"] = false,
+            ["margin"] = PlotlyFigure.Dict(("l", 16), ("r", 16), ("t", 16), ("b", 48)),
             ["shapes"] = new[]
             {
                 PlotlyFigure.Dict(
@@ -123,25 +129,26 @@ public static class EvaluationFigures
         return new PlotlyFigure(traces.ToImmutableArray(), layout);
     }
 
-    /// <summary>One bar per segment: size, with the share as bar text.</summary>
+    /// <summary>One horizontal bar per segment (first segment on top): size, with the share as bar text.</summary>
     public static PlotlyFigure Sizes(IReadOnlyList<SegmentProfile> profiles, IReadOnlyDictionary<int, string> names)
     {
         ArgumentNullException.ThrowIfNull(profiles);
         var ordered = profiles.OrderBy(p => p.SegmentId).ToArray();
-        var labels = ordered.Select(p => FigureText.Encode(names.TryGetValue(p.SegmentId, out var n) ? n : p.Name, 28)).ToArray();
+        var labels = ordered.Select(p => FigureText.Encode(names.TryGetValue(p.SegmentId, out var n) ? n : p.Name, 36)).ToArray();
         var trace = PlotlyFigure.Dict(
-            ("type", "bar"), ("name", "Customers"),
-            ("x", labels),
-            ("y", ordered.Select(p => p.Size).ToArray()),
+            ("type", "bar"), ("name", "Customers"), ("orientation", "h"),
+            ("y", labels),
+            ("x", ordered.Select(p => p.Size).ToArray()),
             ("text", ordered.Select(p => FigureText.Percent(p.Share)).ToArray()),
             ("textposition", "auto"),
             ("marker", PlotlyFigure.Dict(("color", ordered.Select(p => SegmentPalette.Color(p.SegmentId)).ToArray()))),
-            ("hovertemplate", "%{x}<br>%{y} customers (%{text})<extra></extra>"));
-        var layout = FigureStyle.Layout(300, new()
+            ("hovertemplate", "%{y}<br>%{x} customers (%{text})<extra></extra>"));
+        var layout = FigureStyle.Layout(Math.Max(220, 60 + (ordered.Length * 26)), new()
         {
-            ["xaxis"] = FigureStyle.Axis(string.Empty, new() { ["automargin"] = true }),
-            ["yaxis"] = FigureStyle.Axis("Customers"),
+            ["xaxis"] = FigureStyle.Axis("Customers"),
+            ["yaxis"] = FigureStyle.Axis(string.Empty, new() { ["autorange"] = "reversed", ["automargin"] = true }),
             ["showlegend"] = false,
+            ["margin"] = PlotlyFigure.Dict(("l", 16), ("r", 16), ("t", 16), ("b", 48)),
         });
         return new PlotlyFigure(ImmutableArray.Create(trace), layout);
     }

@@ -20,12 +20,12 @@ public static class FigureStyle
         {
             ["height"] = height,
             ["autosize"] = true,
-            ["margin"] = PlotlyFigure.Dict(("l", 56), ("r", 16), ("t", 24), ("b", 48)),
+            ["margin"] = PlotlyFigure.Dict(("l", 56), ("r", 16), ("t", 36), ("b", 48)),
             ["paper_bgcolor"] = "rgba(0,0,0,0)",
             ["plot_bgcolor"] = "rgba(0,0,0,0)",
             ["font"] = PlotlyFigure.Dict(("family", "Inter, 'Segoe UI', system-ui, sans-serif"), ("size", 12), ("color", Text)),
             ["hoverlabel"] = PlotlyFigure.Dict(("font", PlotlyFigure.Dict(("size", 12))), ("align", "left")),
-            ["legend"] = PlotlyFigure.Dict(("orientation", "h"), ("y", -0.18), ("x", 0)),
+            ["legend"] = PlotlyFigure.Dict(("orientation", "h"), ("y", 1.02), ("yanchor", "bottom"), ("x", 0), ("font", PlotlyFigure.Dict(("size", 11)))),
             ["showlegend"] = true,
         };
         if (extra is not null)

@@ -6,7 +6,7 @@ namespace SegmentDashboard.Figures;
 /// <summary>Profile charts: the z-score heatmap (features x segments) and a radar of the top traits.</summary>
 public static class ProfileFigures
 {
-    /// <summary>Rows are features (most distinguishing first), columns segments, cells the effect size (z).</summary>
+    /// <summary>Rows are segments, columns features (most distinguishing first), cells the effect size (z).</summary>
     public static PlotlyFigure ZScoreHeatmap(IReadOnlyList<SegmentProfile> profiles, IReadOnlyDictionary<int, string> names, int maxFeatures = 20)
     {
         ArgumentNullException.ThrowIfNull(profiles);
@@ -17,27 +17,29 @@ public static class ProfileFigures
             return PlotlyFigure.Message("No numeric features to profile.");
         }
 
-        var z = features.Select(f => ordered.Select(p => FigureText.Finite(Effect(p, f))).ToArray()).ToArray();
-        var text = z.Select(row => row.Select(v => v is { } d ? FigureText.Number(d, 2) : string.Empty).ToArray()).ToArray();
+        var z = ordered.Select(p => features.Select(f => FigureText.Finite(Effect(p, f))).ToArray()).ToArray();
+        var text = z.Select(row => row.Select(v => v is { } d ? FigureText.Number(d, 1) : string.Empty).ToArray()).ToArray();
         var trace = PlotlyFigure.Dict(
             ("type", "heatmap"),
-            ("x", ordered.Select(p => SegmentLabel(p, names)).ToArray()),
-            ("y", features.Select(f => FigureText.Encode(f, 40)).ToArray()),
+            ("x", features.Select(f => FigureText.Encode(f, 28)).ToArray()),
+            ("y", ordered.Select(p => SegmentLabel(p, names)).ToArray()),
             ("z", z),
             ("text", text),
-            ("texttemplate", "%{text}"),
+            ("texttemplate", features.Length <= 14 ? "%{text}" : string.Empty),
             ("zmid", 0),
             ("zmin", -2),
             ("zmax", 2),
             ("colorscale", "RdBu"),
             ("reversescale", true),
-            ("colorbar", PlotlyFigure.Dict(("title", PlotlyFigure.Dict(("text", "z"))), ("thickness", 12))),
+            ("xgap", 2),
+            ("ygap", 2),
+            ("colorbar", PlotlyFigure.Dict(("title", PlotlyFigure.Dict(("text", "SD"))), ("thickness", 12))),
             ("hovertemplate", "%{y}<br>%{x}<br>effect size %{z:.2f}<extra></extra>"));
-        var layout = FigureStyle.Layout(Math.Max(280, 60 + (features.Length * 28)), new()
+        var layout = FigureStyle.Layout(Math.Max(260, 110 + (ordered.Length * 30)), new()
         {
-            ["xaxis"] = FigureStyle.Axis(string.Empty, new() { ["side"] = "top" }),
+            ["xaxis"] = FigureStyle.Axis(string.Empty, new() { ["side"] = "top", ["tickangle"] = -30 }),
             ["yaxis"] = FigureStyle.Axis(string.Empty, new() { ["autorange"] = "reversed" }),
-            ["margin"] = PlotlyFigure.Dict(("l", 56), ("r", 16), ("t", 56), ("b", 16)),
+            ["margin"] = PlotlyFigure.Dict(("l", 16), ("r", 16), ("t", 16), ("b", 16)),
             ["showlegend"] = false,
         });
         return new PlotlyFigure(ImmutableArray.Create(trace), layout);

@@ -22,6 +22,7 @@ public sealed class DashboardState : IDisposable
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(200);
 
     private readonly SegmentationService _service;
+    private readonly SampleResultCache _sampleResults;
     private readonly ILogger<DashboardState> _logger;
     private readonly Lock _gate = new();
     private CancellationTokenSource? _runCts;
@@ -32,9 +33,10 @@ public sealed class DashboardState : IDisposable
     private ImmutableDictionary<int, string> _segmentNames = ImmutableDictionary<int, string>.Empty;
     private bool _started;
 
-    public DashboardState(SegmentationService service, ILogger<DashboardState> logger)
+    public DashboardState(SegmentationService service, SampleResultCache sampleResults, ILogger<DashboardState> logger)
     {
         _service = service;
+        _sampleResults = sampleResults;
         _logger = logger;
     }
 
@@ -275,6 +277,11 @@ public sealed class DashboardState : IDisposable
         _ = RunAsync(dataset, Settings, delay, version, cts.Token);
     }
 
+    /// <summary>
+    /// One run for one version of the settings. When the k-sweep must be recomputed for a chosen k,
+    /// a quick preview (no sweep, no stability) is shown first and the full result replaces it;
+    /// the status says "ready" only once the full result is in.
+    /// </summary>
     private async Task RunAsync(Dataset dataset, SegmentationSettings settings, TimeSpan delay, long version, CancellationToken ct)
     {
         try
@@ -285,32 +292,19 @@ public sealed class DashboardState : IDisposable
             }
 
             var sweepKey = settings.ToSweepKey();
-            var reuseSweep = settings.ClusterCount is not null && _sweep is not null && sweepKey == _sweepKey;
-            var request = settings.ToRequest(includeSweep: !reuseSweep);
+            var sweepCached = _sweep is not null && sweepKey == _sweepKey;
             var progress = new RunProgress(this, version);
-            var result = await Task.Run(() => _service.SegmentAsync(dataset, request, progress, ct), ct);
-            lock (_gate)
+            if (settings.ClusterCount is not null && !sweepCached)
             {
-                if (version != _runVersion)
+                var preview = await SegmentAsync(dataset, settings.ToRequest(includeSweep: false, includeStability: false), progress, ct);
+                if (!Publish(preview, settings, sweepKey, version, final: false))
                 {
                     return;
                 }
-
-                if (result.Sweep is not null)
-                {
-                    _sweep = result.Sweep;
-                    _sweepKey = sweepKey;
-                }
-
-                _segmentNames = ImmutableDictionary<int, string>.Empty;
-                Result = result;
-                ResultSettings = settings;
-                SegmentationError = null;
-                Progress = 1;
-                Status = DashboardStatus.Ready;
             }
 
-            Notify();
+            var result = await SegmentAsync(dataset, settings.ToRequest(includeSweep: !sweepCached || settings.ClusterCount is null), progress, ct);
+            Publish(result, settings, sweepKey, version, final: true);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
@@ -336,6 +330,44 @@ public sealed class DashboardState : IDisposable
 
             Notify();
         }
+    }
+
+    private Task<SegmentationResult> SegmentAsync(Dataset dataset, SegmentationRequest request, RunProgress progress, CancellationToken ct) =>
+        _sampleResults.GetOrRunAsync(dataset, _service.Sample(), request, () => Task.Run(() => _service.SegmentAsync(dataset, request, progress, ct), ct));
+
+    /// <summary>Shows a result if its run is still the latest; false when a newer run replaced it.</summary>
+    private bool Publish(SegmentationResult result, SegmentationSettings settings, SweepKey sweepKey, long version, bool final)
+    {
+        lock (_gate)
+        {
+            if (version != _runVersion)
+            {
+                return false;
+            }
+
+            if (result.Sweep is not null)
+            {
+                _sweep = result.Sweep;
+                _sweepKey = sweepKey;
+            }
+
+            _segmentNames = ImmutableDictionary<int, string>.Empty;
+            Result = result;
+            ResultSettings = settings;
+            SegmentationError = null;
+            if (final)
+            {
+                Progress = 1;
+                Status = DashboardStatus.Ready;
+            }
+            else
+            {
+                ProgressStage = "Scoring k = 2 to 15 and stability";
+            }
+        }
+
+        Notify();
+        return true;
     }
 
     private void Notify() => Changed?.Invoke();

@@ -22,8 +22,8 @@ public sealed record SegmentationSettings(
 
     public const int MaxClusterCount = 15;
 
-    /// <summary>The request the service runs; the k-sweep only when <paramref name="includeSweep"/>.</summary>
-    public SegmentationRequest ToRequest(bool includeSweep) => new()
+    /// <summary>The request the service runs; the k-sweep when asked for or when k is the sweep's suggestion.</summary>
+    public SegmentationRequest ToRequest(bool includeSweep, bool includeStability = true) => new()
     {
         Features = Features,
         Algorithm = Algorithm,
@@ -35,7 +35,7 @@ public sealed record SegmentationSettings(
         Missing = Missing,
         Seed = Seed,
         IncludeSweep = includeSweep || ClusterCount is null,
-        IncludeStability = true,
+        IncludeStability = includeStability,
     };
 
     /// <summary>Everything the k-sweep depends on (not k itself): when this is unchanged the previous sweep is reused.</summary>

@@ -38,7 +38,7 @@ public static class ComponentRenderer
     /// <summary>A state with the fake dataset and result, as if the engine had finished.</summary>
     public static DashboardState ReadyState(SegmentationResult? result = null)
     {
-        var state = new DashboardState(new SegmentationService(), Microsoft.Extensions.Logging.Abstractions.NullLogger<DashboardState>.Instance);
+        var state = new DashboardState(new SegmentationService(), new SampleResultCache(), Microsoft.Extensions.Logging.Abstractions.NullLogger<DashboardState>.Instance);
         result ??= FakeSegmentation.Result();
         state.SetSnapshot(
             result.Dataset,

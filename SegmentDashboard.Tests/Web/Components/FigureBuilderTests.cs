@@ -138,21 +138,23 @@ public sealed class FigureBuilderTests
 
         var figure = EvaluationFigures.Sizes(result.Profiles, Names);
 
-        Assert.Equal(new[] { 4, 4, 4 }, (int[])figure.Trace(0, "y")!);
-        Assert.Equal(["Young", "Affluent", "&lt;script&gt;alert(1)&lt;/script&gt;"], (string[])figure.Trace(0, "x")!);
+        Assert.Equal(new[] { 4, 4, 4 }, (int[])figure.Trace(0, "x")!);
+        Assert.Equal(["Young", "Affluent", "&lt;script&gt;alert(1)&lt;/script&gt;"], (string[])figure.Trace(0, "y")!);
         var colours = (string[])((ImmutableDictionary<string, object?>)figure.Trace(0, "marker")!)["color"]!;
         Assert.Equal([SegmentPalette.Color(0), SegmentPalette.Color(1), SegmentPalette.Color(2)], colours);
     }
 
     [Fact]
-    public void ZScoreHeatmap_Profiles_FeaturesBySegmentsMostDistinguishingFirst()
+    public void ZScoreHeatmap_Profiles_SegmentsByFeaturesMostDistinguishingFirst()
     {
         var figure = ProfileFigures.ZScoreHeatmap(FakeSegmentation.Result().Profiles, Names);
 
-        Assert.Equal(["Income", "Age", "Spend"], (string[])figure.Trace(0, "y")!);
+        Assert.Equal(["Income", "Age", "Spend"], (string[])figure.Trace(0, "x")!);
+        Assert.Equal(["Young", "Affluent", "&lt;script&gt;alert(1)&lt;/script&gt;"], (string[])figure.Trace(0, "y")!);
         var z = (double?[][])figure.Trace(0, "z")!;
         Assert.Equal(3, z.Length);
-        Assert.Equal(new double?[] { -1.2, 0, 1.2 }, z[0]);
+        Assert.Equal(new double?[] { -1.2, -0.8, 0 }, z[0]);
+        Assert.Equal(new double?[] { 1.2, 0.8, 0.2 }, z[2]);
     }
 
     [Fact]

@@ -4,43 +4,28 @@ using SegmentDashboard.State;
 namespace SegmentDashboard.Components.Shared;
 
 /// <summary>
-/// Base of every component that shows the circuit's <see cref="DashboardState"/>: re-renders when it
-/// changes (coalesced: at most one pending render, marshalled with InvokeAsync).
+/// Base of the pages that show the circuit's <see cref="DashboardState"/>. The layout listens to
+/// the state and cascades a version number; a new version re-renders the page in the same render
+/// batch as the header's status pill, so the status and the content always agree.
 /// </summary>
 public abstract class DashboardComponentBase : ComponentBase, IDisposable
 {
-    private int _renderPending;
+    public const string VersionName = "DashboardVersion";
 
     [Inject]
     protected DashboardState State { get; set; } = default!;
 
-    protected override void OnInitialized()
-    {
-        State.Changed += OnStateChanged;
-    }
+    /// <summary>Changes whenever the state did (set by the layout's cascading value).</summary>
+    [CascadingParameter(Name = VersionName)]
+    public long Version { get; set; }
 
     public void Dispose()
     {
-        State.Changed -= OnStateChanged;
         Dispose(true);
         GC.SuppressFinalize(this);
     }
 
     protected virtual void Dispose(bool disposing)
     {
-    }
-
-    private void OnStateChanged()
-    {
-        if (Interlocked.Exchange(ref _renderPending, 1) == 1)
-        {
-            return;
-        }
-
-        _ = InvokeAsync(() =>
-        {
-            Volatile.Write(ref _renderPending, 0);
-            StateHasChanged();
-        });
     }
 }
