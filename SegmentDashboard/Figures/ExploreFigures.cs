@@ -113,7 +113,7 @@ public static class ExploreFigures
         var z = Enumerable.Range(0, count).Select(i => Enumerable.Range(0, count).Select(j => FigureText.Finite(matrix[i, j])).ToArray()).ToArray();
         var trace = PlotlyFigure.Dict(
             ("type", "heatmap"), ("x", labels), ("y", labels), ("z", z),
-            ("zmin", -1), ("zmax", 1), ("zmid", 0), ("colorscale", "RdBu"), ("reversescale", true),
+            ("zmin", -1), ("zmax", 1), ("zmid", 0), ("colorscale", FigureStyle.Diverging),
             ("text", z.Select(row => row.Select(v => v is { } d ? FigureText.Number(d, 2) : string.Empty).ToArray()).ToArray()),
             ("texttemplate", count <= 14 ? "%{text}" : string.Empty),
             ("colorbar", PlotlyFigure.Dict(("thickness", 12))),
@@ -127,9 +127,10 @@ public static class ExploreFigures
         return new PlotlyFigure(ImmutableArray.Create(trace), layout);
     }
 
-    /// <summary>Box plots of <paramref name="valueColumn"/> per group (quartiles computed here, not shipped as points).</summary>
+    /// <summary>Horizontal box plots of <paramref name="valueColumn"/> per group (quartiles computed here, not shipped as points).</summary>
     /// <param name="groupOf">The group label of a row, or null to leave the row out.</param>
-    public static PlotlyFigure BoxPlot(NumericColumn valueColumn, Func<int, string?> groupOf, string groupTitle, Func<string, string>? colourOf = null, int maxGroups = 15)
+    /// <param name="groupOrder">Sort key of a group (e.g. the segment id); by name when null.</param>
+    public static PlotlyFigure BoxPlot(NumericColumn valueColumn, Func<int, string?> groupOf, Func<string, string>? colourOf = null, Func<string, int>? groupOrder = null, int maxGroups = 15)
     {
         ArgumentNullException.ThrowIfNull(valueColumn);
         ArgumentNullException.ThrowIfNull(groupOf);
@@ -155,22 +156,24 @@ public static class ExploreFigures
             return PlotlyFigure.Message("No values to plot.");
         }
 
-        var traces = groups.OrderByDescending(g => g.Value.Count).Take(maxGroups).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g =>
+        var traces = groups.OrderByDescending(g => g.Value.Count).Take(maxGroups)
+            .OrderBy(g => groupOrder?.Invoke(g.Key) ?? 0).ThenBy(g => g.Key, StringComparer.Ordinal).Select(g =>
         {
             var stats = BoxStatistics.Of(g.Value);
             var name = FigureText.Encode(g.Key, 28);
             return PlotlyFigure.Dict(
-                ("type", "box"), ("name", name), ("x", new[] { name }),
+                ("type", "box"), ("name", name), ("y", new[] { name }), ("orientation", "h"),
                 ("q1", new[] { stats.Q1 }), ("median", new[] { stats.Median }), ("q3", new[] { stats.Q3 }),
                 ("lowerfence", new[] { stats.LowerFence }), ("upperfence", new[] { stats.UpperFence }), ("mean", new[] { stats.Mean }),
                 ("boxpoints", false),
                 ("marker", PlotlyFigure.Dict(("color", colourOf?.Invoke(g.Key) ?? FigureStyle.Accent))));
         }).ToImmutableArray();
-        var layout = FigureStyle.Layout(360, new()
+        var layout = FigureStyle.Layout(Math.Max(280, 70 + (traces.Length * 30)), new()
         {
-            ["xaxis"] = FigureStyle.Axis(FigureText.Encode(groupTitle)),
-            ["yaxis"] = FigureStyle.Axis(FigureText.Encode(valueColumn.Name)),
+            ["xaxis"] = FigureStyle.Axis(FigureText.Encode(valueColumn.Name)),
+            ["yaxis"] = FigureStyle.Axis(string.Empty, new() { ["autorange"] = "reversed", ["automargin"] = true }),
             ["showlegend"] = false,
+            ["margin"] = PlotlyFigure.Dict(("l", 16), ("r", 16), ("t", 16), ("b", 48)),
         });
         return new PlotlyFigure(traces, layout);
     }

@@ -13,6 +13,12 @@ public static class FigureStyle
 
     public const string Accent = "#4f6bed";
 
+    /// <summary>Diverging scale for correlations and z-scores: blue below zero, white at zero, red above.</summary>
+    public static readonly string[][] Diverging =
+    [
+        ["0", "#2166ac"], ["0.25", "#92c5de"], ["0.5", "#f7f7f7"], ["0.75", "#f4a582"], ["1", "#b2182b"],
+    ];
+
     /// <summary>A layout with the house style plus <paramref name="extra"/> entries (which win).</summary>
     public static ImmutableDictionary<string, object?> Layout(int height, Dictionary<string, object?>? extra = null)
     {

@@ -7,7 +7,7 @@ namespace SegmentDashboard.Tests.Web.Components;
 
 public sealed class FigureBuilderTests
 {
-    private static readonly IReadOnlyDictionary<int, string> Names = new Dictionary<int, string> { [0] = "Young", [1] = "Affluent", [2] = FakeSegmentation.ScriptLevel };
+    private static readonly Dictionary<int, string> Names = new() { [0] = "Young", [1] = "Affluent", [2] = FakeSegmentation.ScriptLevel };
 
     [Fact]
     public void Pca_FakeResult_OneWebGlTracePerSegmentWithEveryPointAndVarianceTitles()
@@ -190,6 +190,24 @@ public sealed class FigureBuilderTests
         var x = (string[])figure.Trace(0, "x")!;
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", x);
         Assert.Equal(new[] { 4, 4, 4 }, (int[])figure.Trace(0, "y")!);
+    }
+
+    [Fact]
+    public void BoxPlot_BySegment_ShipsQuartilesPerGroupInSegmentOrder()
+    {
+        var income = (NumericColumn)FakeSegmentation.Dataset()["Income"];
+        var byName = Names.ToDictionary(n => n.Value, n => n.Key);
+
+        var figure = ExploreFigures.BoxPlot(income, row => Names[FakeSegmentation.Labels[row]], groupOrder: name => byName[name]);
+
+        Assert.Equal(3, figure.Data.Length);
+        Assert.Equal(["Young"], (string[])figure.Trace(0, "y")!);
+        Assert.Equal("h", figure.Trace(0, "orientation"));
+        // numpy.percentile([20, 22, 25, 21], [25, 50, 75]) == [20.75, 21.5, 22.75]
+        Assert.Equal(new[] { 20.75 }, (double[])figure.Trace(0, "q1")!);
+        Assert.Equal(new[] { 21.5 }, (double[])figure.Trace(0, "median")!);
+        Assert.Equal(new[] { 22.75 }, (double[])figure.Trace(0, "q3")!);
+        Assert.False(figure.Data.Any(trace => trace.ContainsKey("x")), "Box plots ship statistics, not points.");
     }
 
     [Fact]

@@ -69,12 +69,12 @@ public sealed partial class ExplorePage
                 return ExploreFigures.BoxPlot(
                     column,
                     row => rows[row] >= 0 && names.TryGetValue(rows[row], out var name) ? name : null,
-                    "Segment",
-                    name => SegmentPalette.Color(byName.TryGetValue(name, out var id) ? id : 0));
+                    name => SegmentPalette.Color(byName.TryGetValue(name, out var id) ? id : 0),
+                    name => byName.TryGetValue(name, out var id) ? id : int.MaxValue);
             }
 
             return dataset.Find(group) is CategoricalColumn category
-                ? ExploreFigures.BoxPlot(column, row => category.Codes[row] < 0 ? null : category.Levels[category.Codes[row]], category.Name)
+                ? ExploreFigures.BoxPlot(column, row => category.Codes[row] < 0 ? null : category.Levels[category.Codes[row]])
                 : PlotlyFigure.Message("Pick a categorical column.");
         }, dataset, segmentLabels, value, group, Key(names));
     }
