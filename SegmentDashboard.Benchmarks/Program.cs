@@ -1,20 +1,32 @@
+using System.Globalization;
 using BenchmarkDotNet.Configs;
 using BenchmarkDotNet.Jobs;
 using BenchmarkDotNet.Running;
 using BenchmarkDotNet.Toolchains.InProcess.Emit;
 using SegmentDashboard.Benchmarks;
+using SegmentDashboard.Core.Samples;
 
-// Two modes:
-//   compare --input FILE.csv --task load|kmeans|ward|silhouette|pca --k K --repeat R
+// Modes:
+//   compare --input FILE.csv --task load|kmeans|minibatch|ward|silhouette|pca --k K --repeat R
 //       plain timing, one JSON line, used by ../shared/reference/perf_compare.py
+//   loadtest --url http://127.0.0.1:PORT --input FILE.csv [--clients 8] [--seconds 60] [--server-pid PID]
+//       bounded loopback load on POST /api/segment (see LoadTestCommand)
+//   samplecsv ROWS OUT.csv
+//       writes the built-in sample generator's table with ROWS rows
 //   anything else: BenchmarkDotNet suites, always in-process (self-contained net9.0 build).
-if (args.Length > 0 && args[0] == "compare")
+switch (args.FirstOrDefault())
 {
-    return CompareCommand.Run(args[1..], Console.Out);
+    case "compare":
+        return CompareCommand.Run(args[1..], Console.Out);
+    case "loadtest":
+        return await LoadTestCommand.RunAsync(args[1..], Console.Out);
+    case "samplecsv" when args.Length == 3:
+        await File.WriteAllTextAsync(args[2], SampleCustomers.ToCsv(int.Parse(args[1], CultureInfo.InvariantCulture)));
+        return 0;
+    default:
+        var config = DefaultConfig.Instance
+            .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
+            .WithOptions(ConfigOptions.DisableOptimizationsValidator);
+        BenchmarkSwitcher.FromAssembly(typeof(CompareCommand).Assembly).Run(args, config);
+        return 0;
 }
-
-var config = DefaultConfig.Instance
-    .AddJob(Job.ShortRun.WithToolchain(InProcessEmitToolchain.Instance))
-    .WithOptions(ConfigOptions.DisableOptimizationsValidator);
-BenchmarkSwitcher.FromAssembly(typeof(CompareCommand).Assembly).Run(args, config);
-return 0;

@@ -1,9 +1,62 @@
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using SegmentDashboard.Core.Segmentation;
+
 namespace SegmentDashboard.Api;
 
 /// <summary>The HTTP API (POST /api/segment, GET /api/sample.csv, ...) on the same engine as the UI.</summary>
 public static class ApiEndpoints
 {
-    public static IServiceCollection AddSegmentDashboardApi(this IServiceCollection services) => services;
+    /// <summary>Every API route starts with this.</summary>
+    public const string Prefix = "/api";
 
-    public static IEndpointRouteBuilder MapSegmentDashboardApi(this IEndpointRouteBuilder endpoints) => endpoints;
+    /// <summary>Configuration section of <see cref="SegmentationLimits"/> (optional).</summary>
+    public const string SegmentationSection = "Segmentation";
+
+    public static IServiceCollection AddSegmentDashboardApi(this IServiceCollection services)
+    {
+        services.AddOptions<UploadOptions>()
+            .BindConfiguration(UploadOptions.SectionName)
+            .Validate(o => o.MaxBytes > 0, "Upload:MaxBytes must be a positive number of bytes.")
+            .ValidateOnStart();
+
+        // Stateless apart from its limits, so one instance serves every request and circuit.
+        services.TryAddSingleton(provider => new SegmentationService(
+            provider.GetRequiredService<IConfiguration>().GetSection(SegmentationSection).Get<SegmentationLimits>()));
+
+        // No "Server: Kestrel" banner (Program.cs stays short, so it is configured here).
+        services.Configure<KestrelServerOptions>(o => o.AddServerHeader = false);
+
+        // Unexpected errors on /api paths become problem JSON instead of the HTML /Error page.
+        services.AddExceptionHandler<ApiExceptionHandler>();
+        return services;
+    }
+
+    public static IEndpointRouteBuilder MapSegmentDashboardApi(this IEndpointRouteBuilder endpoints)
+    {
+        var api = endpoints.MapGroup(Prefix);
+
+        // The handlers read the body themselves (raw text/csv, or multipart via MultipartReader)
+        // and bind no form parameters, so antiforgery, which protects the cookie-authenticated
+        // Blazor forms, is not triggered for this cookie-less machine API.
+        api.MapPost("/segment", SegmentEndpoint.SegmentAsync)
+            .WithName("Segment")
+            .Produces<SegmentResponse>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+        api.MapPost("/export/labeled-csv", SegmentEndpoint.ExportLabeledCsvAsync)
+            .WithName("ExportLabeledCsv")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+
+        api.MapGet("/sample.csv", SampleEndpoint.Get)
+            .WithName("SampleCsv")
+            .Produces(StatusCodes.Status200OK, contentType: "text/csv");
+
+        return endpoints;
+    }
 }

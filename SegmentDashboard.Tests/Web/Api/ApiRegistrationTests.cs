@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+using SegmentDashboard.Api;
+using SegmentDashboard.Core.Segmentation;
+
+namespace SegmentDashboard.Tests.Web.Api;
+
+public sealed class ApiRegistrationTests
+{
+    [Fact]
+    public void AddSegmentDashboardApi_NoConfiguration_DefaultsAndOneSharedService()
+    {
+        using var provider = Build([]);
+
+        var first = provider.GetRequiredService<SegmentationService>();
+
+        Assert.Same(first, provider.GetRequiredService<SegmentationService>());
+        Assert.Equal(SegmentationLimits.Default, first.Limits);
+        Assert.Equal(268_435_456, provider.GetRequiredService<IOptions<UploadOptions>>().Value.MaxBytes);
+    }
+
+    [Fact]
+    public void AddSegmentDashboardApi_Sections_BoundFromConfiguration()
+    {
+        using var provider = Build(new Dictionary<string, string?>
+        {
+            ["Upload:MaxBytes"] = "5000",
+            ["Segmentation:ExactSilhouetteRows"] = "123",
+            ["Segmentation:MicroClusters"] = "77",
+        });
+
+        var limits = provider.GetRequiredService<SegmentationService>().Limits;
+
+        Assert.Equal(5000, provider.GetRequiredService<IOptions<UploadOptions>>().Value.MaxBytes);
+        Assert.Equal(123, limits.ExactSilhouetteRows);
+        Assert.Equal(77, limits.MicroClusters);
+        Assert.Equal(SegmentationLimits.Default.ExactKMeansRows, limits.ExactKMeansRows);
+    }
+
+    [Fact]
+    public void AddSegmentDashboardApi_ServiceAlreadyRegistered_Kept()
+    {
+        var mine = new SegmentationService(new SegmentationLimits { MicroClusters = 9 });
+        var services = new ServiceCollection().AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
+        services.AddSingleton(mine);
+
+        services.AddSegmentDashboardApi();
+        using var provider = services.BuildServiceProvider();
+
+        Assert.Same(mine, provider.GetRequiredService<SegmentationService>());
+    }
+
+    [Fact]
+    public void AddSegmentDashboardApi_NonPositiveUploadLimit_Rejected()
+    {
+        using var provider = Build(new Dictionary<string, string?> { ["Upload:MaxBytes"] = "0" });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<UploadOptions>>().Value);
+
+        Assert.Contains("Upload:MaxBytes", error.Message, StringComparison.Ordinal);
+    }
+
+    private static ServiceProvider Build(Dictionary<string, string?> settings)
+    {
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
+        return new ServiceCollection()
+            .AddSingleton<IConfiguration>(configuration)
+            .AddSegmentDashboardApi()
+            .BuildServiceProvider();
+    }
+}

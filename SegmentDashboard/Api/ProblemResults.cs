@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using System.Collections.Frozen;
+using SegmentDashboard.Core.Data;
+
+namespace SegmentDashboard.Api;
+
+/// <summary>
+/// Turns every failure of an API request into RFC 7807 problem JSON: a status, a title and a
+/// detail a person can act on. Unexpected errors become a 500 without stack trace or paths.
+/// </summary>
+internal static class ProblemResults
+{
+    /// <summary>The generic detail of a 500; the exception itself goes to the log only.</summary>
+    public const string UnexpectedDetail =
+        "The server could not complete the request because of an internal error. It has been logged; try again, or report it with the time of the request.";
+
+    /// <summary><see cref="Core.Segmentation.SegmentationRequest"/> property names (ArgumentException.ParamName) to query names.</summary>
+    private static readonly FrozenDictionary<string, string> QueryNames = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
+    {
+        ["Features"] = ApiRequestParser.Features,
+        ["Algorithm"] = ApiRequestParser.Algorithm,
+        ["ClusterCount"] = ApiRequestParser.K,
+        ["K"] = ApiRequestParser.K,
+        ["Linkage"] = ApiRequestParser.Linkage,
+        ["Eps"] = ApiRequestParser.Eps,
+        ["MinSamples"] = ApiRequestParser.MinSamples,
+        ["Scaling"] = ApiRequestParser.Scaling,
+        ["Missing"] = ApiRequestParser.Missing,
+        ["Seed"] = ApiRequestParser.Seed,
+        ["Restarts"] = ApiRequestParser.Restarts,
+    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>The problem result for <paramref name="exception"/>; logs what is unexpected.</summary>
+    public static ProblemHttpResult From(Exception exception, ILogger logger) => exception switch
+    {
+        ApiProblemException problem => Problem(problem.Status, problem.Title, problem.Message, Extensions(("parameter", problem.Parameter))),
+        CsvLoadException csv => FromCsv(csv),
+        ArgumentException argument => FromArgument(argument),
+        BadHttpRequestException bad => Problem(
+            bad.StatusCode,
+            bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Upload too large" : "Bad request",
+            bad.Message),
+        _ => Unexpected(exception, logger),
+    };
+
+    public static ProblemHttpResult Unexpected(Exception exception, ILogger logger)
+    {
+        logger.LogError(exception, "Unexpected error in an API request.");
+        return Problem(StatusCodes.Status500InternalServerError, "Unexpected error", UnexpectedDetail);
+    }
+
+    /// <summary>The query name for a request property name, or null when it is not a parameter.</summary>
+    public static string? QueryName(string? paramName) =>
+        paramName is not null && QueryNames.TryGetValue(paramName, out var name) ? name : null;
+
+    private static ProblemHttpResult FromCsv(CsvLoadException csv)
+    {
+        var detail = csv.Message;
+        if (csv.Line is { } line && !detail.Contains("line", StringComparison.OrdinalIgnoreCase))
+        {
+            var where = csv.Column is { } column
+                ? $"line {line.ToString(System.Globalization.CultureInfo.InvariantCulture)}, column {column.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
+                : $"line {line.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
+            detail = $"{detail.TrimEnd('.')} ({where}).";
+        }
+
+        var status = csv.Error == CsvLoadError.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
+        return Problem(
+            status,
+            "The file could not be read",
+            detail,
+            Extensions(("error", csv.Error.ToString()), ("line", csv.Line), ("column", csv.Column)));
+    }
+
+    private static ProblemHttpResult FromArgument(ArgumentException argument)
+    {
+        var message = argument.Message;
+        if (argument.ParamName is { } paramName)
+        {
+            message = message.Replace($" (Parameter '{paramName}')", string.Empty, StringComparison.Ordinal);
+        }
+
+        var parameter = QueryName(argument.ParamName);
+        var detail = parameter is null ? message : $"Parameter '{parameter}': {message}";
+        return Problem(StatusCodes.Status400BadRequest, parameter is null ? "Invalid input" : "Invalid parameter", detail, Extensions(("parameter", parameter)));
+    }
+
+    private static Dictionary<string, object?> Extensions(params (string Key, object? Value)[] pairs) =>
+        pairs.Where(p => p.Value is not null).ToDictionary(p => p.Key, p => p.Value);
+
+    private static ProblemHttpResult Problem(int status, string title, string detail, IDictionary<string, object?>? extensions = null) =>
+        TypedResults.Problem(detail: detail, statusCode: status, title: title, extensions: extensions);
+}

@@ -1,0 +1,62 @@
+using System.Collections.Immutable;
+using System.Text.Json.Serialization;
+using SegmentDashboard.Core.Segmentation;
+
+namespace SegmentDashboard.Api;
+
+/// <summary>The JSON body of a successful POST /api/segment (camelCase; NaN is written as null).</summary>
+/// <param name="Rows">Data rows in the file.</param>
+/// <param name="UsedRows">Rows the algorithm saw (after dropping rows with missing values).</param>
+/// <param name="Features">The dataset columns the segmentation used.</param>
+/// <param name="Algorithm">kmeans, hierarchical or dbscan.</param>
+/// <param name="K">Number of segments found (noise excluded).</param>
+/// <param name="Labels">One per file row, in file order; -1 for noise or a dropped row.</param>
+/// <param name="Excluded">Columns left out, each with the reason.</param>
+/// <param name="Note">A statement of any large-data approximation used; omitted when none.</param>
+public sealed record SegmentResponse(
+    int Rows,
+    int UsedRows,
+    ImmutableArray<string> Features,
+    string Algorithm,
+    int K,
+    ImmutableArray<int> Labels,
+    MetricsResponse Metrics,
+    ImmutableArray<SegmentSummary> Segments,
+    ImmutableArray<ExcludedColumnResponse> Excluded,
+    [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Note)
+{
+    public static SegmentResponse From(SegmentationResult result)
+    {
+        var features = result.Prepared.Features
+            .Select(f => f.SourceColumn)
+            .Distinct(StringComparer.Ordinal)
+            .ToImmutableArray();
+        return new SegmentResponse(
+            result.Dataset.RowCount,
+            result.Prepared.Matrix.Rows,
+            features,
+            AlgorithmName(result.Request.Algorithm),
+            result.ClusterCount,
+            result.RowLabels,
+            new MetricsResponse(
+                OrNull(result.Metrics.Inertia),
+                OrNull(result.Metrics.Silhouette),
+                OrNull(result.Metrics.CalinskiHarabasz),
+                OrNull(result.Metrics.DaviesBouldin)),
+            result.Profiles.Select(SegmentSummary.From).ToImmutableArray(),
+            result.Prepared.Excluded.Select(e => new ExcludedColumnResponse(e.Name, e.Reason)).ToImmutableArray(),
+            result.Note);
+    }
+
+    /// <summary>The query-string spelling of an algorithm.</summary>
+    public static string AlgorithmName(ClusteringAlgorithm algorithm) => algorithm switch
+    {
+        ClusteringAlgorithm.KMeans => "kmeans",
+        ClusteringAlgorithm.Hierarchical => "hierarchical",
+        ClusteringAlgorithm.Dbscan => "dbscan",
+        _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, null),
+    };
+
+    /// <summary>JSON has no NaN or infinity: an undefined figure is null.</summary>
+    internal static double? OrNull(double value) => double.IsFinite(value) ? value : null;
+}

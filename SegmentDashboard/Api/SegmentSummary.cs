@@ -1,0 +1,28 @@
+using System.Collections.Immutable;
+using SegmentDashboard.Core.Profiling;
+
+namespace SegmentDashboard.Api;
+
+/// <summary>One segment: size, share, name, description and how each feature differs from the population.</summary>
+public sealed record SegmentSummary(
+    int Id,
+    string Name,
+    int Size,
+    double Share,
+    string Description,
+    ImmutableArray<TraitResponse> Traits)
+{
+    public static SegmentSummary From(SegmentProfile profile) => new(
+        profile.SegmentId,
+        profile.Name,
+        profile.Size,
+        profile.Share,
+        profile.Description,
+        profile.Traits
+            .Select(t => new TraitResponse(
+                t.Feature,
+                SegmentResponse.OrNull(t.EffectSize),
+                SegmentResponse.OrNull(t.SegmentMean),
+                SegmentResponse.OrNull(t.PopulationMean)))
+            .ToImmutableArray());
+}
