@@ -44,7 +44,7 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
         Assert.Equal(SampleColumns.Value, await page.TestId("column-table").Locator("tbody tr").CountAsync());
         Assert.Equal(0, await page.TestId("error-message").CountAsync());
         await page.ScreenshotAsync("1-data");
-        await page.AssertNoReconnectDialogAsync();
+        await page.AssertHealthyAsync();
     }
 
     [SkippableFact]
@@ -82,7 +82,7 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
         await page.ScreenshotAsync("4-profiles");
 
         Assert.Equal(42, await page.Page.EvaluateAsync<int>("() => window.__sameCircuit"));
-        await page.AssertNoReconnectDialogAsync();
+        await page.AssertHealthyAsync();
     }
 
     [SkippableFact]
@@ -118,7 +118,7 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
 
         await page.NavigateAsync("nav-profiles");
         Assert.Equal(3, await page.TestId("segment-card").CountAsync());
-        await page.AssertNoReconnectDialogAsync();
+        await page.AssertHealthyAsync();
     }
 
     [SkippableTheory]
@@ -147,7 +147,7 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
             await page.ScreenshotAsync("6-data-uploaded");
         }
 
-        await page.AssertNoReconnectDialogAsync();
+        await page.AssertHealthyAsync();
     }
 
     [SkippableFact]
@@ -173,16 +173,54 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
         // The previous dataset is still usable.
         await page.NavigateAsync("nav-segments");
         Assert.True(await page.ChartTraceCountAsync("chart-scatter") > 0);
-        await page.AssertNoReconnectDialogAsync();
+        await page.AssertHealthyAsync();
     }
 
-    private async Task<Session> OpenAsync()
+    [SkippableFact]
+    public async Task Export_LabeledCsv_DownloadsEveryRowWithItsEditedSegmentName()
+    {
+        await using var session = await OpenAsync();
+        var page = session.Dashboard;
+        await page.WaitForReadyAsync();
+        await page.NavigateAsync("nav-profiles");
+        var firstCard = page.TestId("segment-card").First;
+        await firstCard.Locator("[data-testid='segment-rename']").ClickAsync();
+        await firstCard.Locator("[data-testid='segment-name-input']").FillAsync("VIP =SUM(A1)");
+        await firstCard.Locator("[data-testid='segment-name-input']").PressAsync("Enter");
+        await page.Page.WaitForFunctionAsync("() => document.querySelector(\"[data-testid='segment-name']\")?.textContent === 'VIP =SUM(A1)'");
+
+        var download = await page.Page.RunAndWaitForDownloadAsync(() => page.TestId("export-csv").ClickAsync());
+        var lines = (await File.ReadAllLinesAsync(await download.PathAsync())).ToArray();
+
+        Assert.EndsWith("-segments.csv", download.SuggestedFilename, StringComparison.Ordinal);
+        Assert.Equal(2001, lines.Length);
+        Assert.EndsWith("Segment,Segment name", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines.Skip(1), line => line.EndsWith(",0,VIP =SUM(A1)", StringComparison.Ordinal) || line.EndsWith(",0,'VIP =SUM(A1)", StringComparison.Ordinal));
+        await page.AssertHealthyAsync();
+    }
+
+    [SkippableFact]
+    public async Task Phone_SegmentsPage_FitsANarrowScreen()
+    {
+        await using var session = await OpenAsync(new ViewportSize { Width = 390, Height = 844 });
+        var page = session.Dashboard;
+        await page.WaitForReadyAsync();
+        await page.NavigateAsync("nav-segments");
+        await page.ChartTraceCountAsync("chart-scatter");
+
+        var overflow = await page.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 1, $"The page is {overflow}px wider than the phone screen.");
+        await page.ScreenshotAsync("8-phone-segments");
+    }
+
+    private async Task<Session> OpenAsync(ViewportSize? viewport = null)
     {
         fixture.RequireBrowser();
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = fixture.App.BaseAddress.ToString(),
-            ViewportSize = new ViewportSize { Width = 1440, Height = 1000 },
+            ViewportSize = viewport ?? new ViewportSize { Width = 1440, Height = 1000 },
+            AcceptDownloads = true,
         });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(DashboardPage.Timeout);

@@ -4,11 +4,35 @@ using Microsoft.Playwright;
 namespace SegmentDashboard.Tests.Web.EndToEnd;
 
 /// <summary>Page helpers over the data-testid contract.</summary>
-public sealed class DashboardPage(IPage page)
+public sealed class DashboardPage
 {
     public static readonly float Timeout = 90_000;
 
-    public IPage Page { get; } = page;
+    private readonly List<string> _errors = [];
+
+    public DashboardPage(IPage page)
+    {
+        Page = page;
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                lock (_errors)
+                {
+                    _errors.Add("console: " + message.Text);
+                }
+            }
+        };
+        page.PageError += (_, error) =>
+        {
+            lock (_errors)
+            {
+                _errors.Add("page error: " + error);
+            }
+        };
+    }
+
+    public IPage Page { get; }
 
     public ILocator TestId(string id) => Page.Locator($"[data-testid='{id}']");
 
@@ -55,6 +79,16 @@ public sealed class DashboardPage(IPage page)
             Path = Path.Combine(DashboardFixture.ScreenshotDirectory, name + ".png"),
             FullPage = true,
         });
+    }
+
+    /// <summary>No reconnect dialog, no script error, no Content-Security-Policy violation.</summary>
+    public async Task AssertHealthyAsync()
+    {
+        await AssertNoReconnectDialogAsync();
+        lock (_errors)
+        {
+            Assert.True(_errors.Count == 0, "Browser errors:\n" + string.Join('\n', _errors));
+        }
     }
 
     public async Task AssertNoReconnectDialogAsync()

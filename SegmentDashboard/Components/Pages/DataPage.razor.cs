@@ -2,6 +2,8 @@ using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
 using Microsoft.AspNetCore.Components.Web.Virtualization;
+using Microsoft.Extensions.Options;
+using SegmentDashboard.Api;
 using SegmentDashboard.Core.Data;
 using SegmentDashboard.Core.Segmentation;
 
@@ -10,9 +12,6 @@ namespace SegmentDashboard.Components.Pages;
 /// <summary>The Data tab: upload (streamed to a temporary file, then loaded), column kinds and features, preview.</summary>
 public sealed partial class DataPage
 {
-    /// <summary>Upload:MaxBytes when not configured: 256 MB.</summary>
-    public const long DefaultMaxBytes = 256L * 1024 * 1024;
-
     private const int ChunkSize = 128 * 1024;
 
     private CancellationTokenSource? _uploadCts;
@@ -24,9 +23,9 @@ public sealed partial class DataPage
     private SegmentationService Service { get; set; } = default!;
 
     [Inject]
-    private IConfiguration Configuration { get; set; } = default!;
+    private IOptions<UploadOptions> Upload { get; set; } = default!;
 
-    private long MaxBytes => Configuration.GetValue<long?>("Upload:MaxBytes") is long configured and > 0 ? configured : DefaultMaxBytes;
+    private long MaxBytes => Upload.Value.MaxBytes;
 
     private string UploadPercent => Math.Clamp(_uploadFraction * 100, 1, 100).ToString("0", CultureInfo.InvariantCulture);
 
