@@ -22,8 +22,17 @@ public static class FigureText
     }
 
     /// <summary>A number for people: invariant culture, no group separators, "n/a" when undefined.</summary>
-    public static string Number(double value, int decimals = 2) =>
-        double.IsFinite(value) ? value.ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture) : "n/a";
+    public static string Number(double value, int decimals = 2)
+    {
+        if (!double.IsFinite(value))
+        {
+            return "n/a";
+        }
+
+        // Round first so a tiny negative value prints as 0.0, not -0.0.
+        var rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+        return (rounded == 0 ? 0 : rounded).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    }
 
     /// <summary>A share as a percentage with one decimal ("34.2%").</summary>
     public static string Percent(double share) =>

@@ -60,7 +60,7 @@ public static class ProfileFigures
             ("type", "scatterpolar"),
             ("mode", "lines+markers"),
             ("fill", "toself"),
-            ("opacity", 0.8),
+            ("opacity", 0.6),
             ("name", SegmentLabel(p, names)),
             ("r", features.Append(features[0]).Select(f => FigureText.Finite(Math.Clamp(Effect(p, f), -3, 3))).ToArray()),
             ("theta", theta),
@@ -72,7 +72,8 @@ public static class ProfileFigures
                 ("radialaxis", PlotlyFigure.Dict(("range", new[] { -2.5, 2.5 }), ("gridcolor", FigureStyle.Grid), ("tickfont", PlotlyFigure.Dict(("size", 10))))),
                 ("angularaxis", PlotlyFigure.Dict(("gridcolor", FigureStyle.Grid))),
                 ("bgcolor", "rgba(0,0,0,0)")),
-            ["margin"] = PlotlyFigure.Dict(("l", 48), ("r", 48), ("t", 32), ("b", 32)),
+            ["margin"] = PlotlyFigure.Dict(("l", 48), ("r", 16), ("t", 32), ("b", 32)),
+            ["legend"] = PlotlyFigure.Dict(("orientation", "v"), ("x", 1.02), ("y", 1), ("font", PlotlyFigure.Dict(("size", 11)))),
         });
         return new PlotlyFigure(traces, layout);
     }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using System.Text.Json;
 using SegmentDashboard.Core.Data;
 using SegmentDashboard.Figures;
@@ -239,6 +240,18 @@ public sealed class FigureBuilderTests
         var figure = ScatterFigures.Columns(FakeSegmentation.Dataset(), "Channel", "Age", null, Names);
 
         Assert.Empty(figure.Data);
+    }
+
+    [Theory]
+    [InlineData(-0.04, 1, "0.0")]
+    [InlineData(0.25, 1, "0.3")]
+    [InlineData(1234.5678, 1, "1234.6")]
+    [InlineData(double.NaN, 2, "n/a")]
+    public void Number_Value_InvariantWithoutNegativeZero(double value, int decimals, string expected)
+    {
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("fr-FR");
+
+        Assert.Equal(expected, FigureText.Number(value, decimals));
     }
 
     [Fact]
