@@ -107,6 +107,22 @@ public sealed class DashboardStateTests
     }
 
     [Fact]
+    public async Task ChangeColumnKind_NumberToCategory_ReplacesTheColumnAndRecomputes()
+    {
+        using var state = NewState();
+        await UseAndWaitAsync(state, ThreeBlobs());
+        var ready = WaitForReadyAsync(state, state.RunVersion + 1);
+
+        var changed = state.ChangeColumnKind("Spend", ColumnKind.Categorical);
+        await ready;
+
+        Assert.True(changed);
+        Assert.Equal(ColumnKind.Categorical, state.Dataset!["Spend"].Kind);
+        Assert.Equal(ColumnKind.Categorical, state.Summaries.Single(s => s.Name == "Spend").Kind);
+        Assert.Same(state.Dataset, state.Result!.Dataset);
+    }
+
+    [Fact]
     public async Task SampleResultCache_OnlyTheSample_IsCached()
     {
         var cache = new SampleResultCache();

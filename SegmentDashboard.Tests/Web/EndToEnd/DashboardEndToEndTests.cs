@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using Microsoft.Playwright;
 using SegmentDashboard.Core.Segmentation;
 using SegmentDashboard.Tests.Support;
@@ -173,6 +174,31 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
         // The previous dataset is still usable.
         await page.NavigateAsync("nav-segments");
         Assert.True(await page.ChartTraceCountAsync("chart-scatter") > 0);
+        await page.AssertHealthyAsync();
+    }
+
+    [SkippableFact]
+    public async Task Upload_FileOverTheConfiguredLimit_IsRefusedBeforeReading()
+    {
+        fixture.RequireBrowser();
+        await using var app = await AppServerFixture.StartAsync(new Dictionary<string, string> { ["Upload__MaxBytes"] = "1000" });
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString() });
+        await using var session = new Session(context, new DashboardPage(await context.NewPageAsync()));
+        var page = session.Dashboard;
+        await page.Page.GotoAsync("/");
+        await page.WaitForReadyAsync();
+
+        await page.TestId("upload").SetInputFilesAsync(new FilePayload
+        {
+            Name = "big.csv",
+            MimeType = "text/csv",
+            Buffer = Encoding.UTF8.GetBytes("a,b\n" + string.Concat(Enumerable.Repeat("1,2\n", 600))),
+        });
+
+        var error = page.TestId("error-message");
+        await error.WaitForAsync();
+        Assert.Contains("largest file this dashboard accepts is 1000 B", await error.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("2000 rows", await page.TestId("dataset-summary").InnerTextAsync(), StringComparison.Ordinal);
         await page.AssertHealthyAsync();
     }
 

@@ -37,9 +37,12 @@ public sealed partial class DataPage
         ? $"{d.DelimiterName}-separated · {d.EncodingName} · {d.LineEnding} line endings{(d.DecimalComma ? " · decimal comma" : string.Empty)}"
         : "Built-in sample (generated)";
 
-    public static string FormatBytes(long bytes) => bytes >= 1024 * 1024
-        ? (bytes / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.InvariantCulture) + " MB"
-        : (bytes / 1024.0).ToString("0.#", CultureInfo.InvariantCulture) + " KB";
+    public static string FormatBytes(long bytes) => bytes switch
+    {
+        >= 1024 * 1024 => (bytes / (1024.0 * 1024.0)).ToString("0.#", CultureInfo.InvariantCulture) + " MB",
+        >= 10 * 1024 => (bytes / 1024.0).ToString("0.#", CultureInfo.InvariantCulture) + " KB",
+        _ => bytes.ToString(CultureInfo.InvariantCulture) + " B",
+    };
 
     /// <summary>The loader's message, with line and column added when the message does not name them.</summary>
     public static string Describe(CsvLoadException exception)
