@@ -41,23 +41,22 @@ public static class Dbscan
         progress?.Report(new ClusteringProgress("Building the spatial index", 0));
         var tree = new KdTree(x);
         var isCore = new bool[n];
-        var done = 0;
+        progress?.Report(new ClusteringProgress("Finding core points", 0.1));
         ForEachChunk(n, (start, end) =>
         {
             for (var i = start; i < end; i++)
             {
                 isCore[i] = tree.CountWithin(x.Row(i), radiusSquared) >= options.MinSamples;
             }
-
-            var finished = Interlocked.Add(ref done, end - start);
-            progress?.Report(new ClusteringProgress("Finding core points", 0.5 * finished / n));
         }, cancellationToken);
+        progress?.Report(new ClusteringProgress("Growing clusters", 0.5));
 
         var labels = new int[n];
         Array.Fill(labels, -1);
         var stack = new Stack<int>();
         var neighbours = new List<int>();
         var next = 0;
+        var visited = 0L;
         for (var seed = 0; seed < n; seed++)
         {
             if (labels[seed] != -1 || !isCore[seed])
@@ -91,11 +90,15 @@ public static class Dbscan
                     break;
                 }
 
+                if (++visited % 4096 == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
                 point = stack.Pop();
             }
 
             next++;
-            progress?.Report(new ClusteringProgress("Growing clusters", 0.5 + (0.5 * seed / n)));
         }
 
         var canonical = ClusterLabels.Canonicalize(labels);

@@ -11,7 +11,7 @@ namespace SegmentDashboard.Core.Clustering;
 /// whatever the degree of parallelism. All buffers proportional to n are allocated once, in
 /// the constructor, and reused by every restart and iteration.
 /// </summary>
-internal sealed class KMeansEngine
+internal sealed partial class KMeansEngine
 {
     internal const int ChunkRows = 8192;
     private const int MaxStackDistances = 256;
@@ -34,6 +34,7 @@ internal sealed class KMeansEngine
     private readonly double[] _sums;
     private readonly int[] _counts;
     private readonly int[] _labels;
+    private readonly double[] _centreShift;
     private double[]? _closest;
 
     public KMeansEngine(FeatureMatrix x, int clusterCount, int maxDegreeOfParallelism, CancellationToken cancellationToken)
@@ -56,6 +57,7 @@ internal sealed class KMeansEngine
         _sums = new double[_k * _d];
         _counts = new int[_k];
         _labels = new int[_n];
+        _centreShift = new double[_k];
     }
 
     /// <summary>Current centres, k rows of d values (row-major).</summary>
@@ -133,85 +135,6 @@ internal sealed class KMeansEngine
     public void SetCentres(ReadOnlySpan<double> centres)
     {
         centres.CopyTo(_centres);
-        Transpose();
-    }
-
-    /// <summary>
-    /// scikit-learn's greedy k-means++: the first centre uniformly at random, then for each
-    /// further centre 2 + ⌊ln k⌋ candidates sampled proportionally to D², keeping the candidate
-    /// that minimizes the potential.
-    /// </summary>
-    public void InitializePlusPlus(Random random)
-    {
-        var n = _n;
-        var d = _d;
-        var closest = _closest ??= new double[n];
-        var chunkPotential = new double[_chunkCount];
-        var first = random.Next(n);
-        _x.Row(first).CopyTo(_centres.AsSpan(0, d));
-        UpdateClosest(_centres.AsMemory(0, d), closest, chunkPotential, initialize: true);
-        var potential = SumInOrder(chunkPotential);
-
-        var trials = 2 + (int)Math.Log(_k);
-        var stride = Distances.PaddedCount(trials);
-        var candidates = new int[trials];
-        var candidatesT = new double[d * stride];
-        var trialPartial = new double[_chunkCount * trials];
-        for (var c = 1; c < _k; c++)
-        {
-            _cancellationToken.ThrowIfCancellationRequested();
-            for (var t = 0; t < trials; t++)
-            {
-                candidates[t] = SampleIndex(random.NextDouble() * potential, closest, chunkPotential);
-                var row = _x.Row(candidates[t]);
-                for (var j = 0; j < d; j++)
-                {
-                    candidatesT[(j * stride) + t] = row[j];
-                }
-            }
-
-            ForEachChunk([MethodImpl(MethodImplOptions.AggressiveOptimization)] (int chunk) =>
-            {
-                var data = _x.Data;
-                Span<double> distances = stackalloc double[stride];
-                Span<double> sums = stackalloc double[trials];
-                sums.Clear();
-                var (start, end) = ChunkRange(chunk);
-                for (var i = start; i < end; i++)
-                {
-                    Distances.SquaredToCentres(data.Slice(i * d, d), candidatesT, stride, distances);
-                    var current = closest[i];
-                    for (var t = 0; t < trials; t++)
-                    {
-                        sums[t] += Math.Min(current, distances[t]);
-                    }
-                }
-
-                sums.CopyTo(trialPartial.AsSpan(chunk * trials, trials));
-            });
-
-            var best = 0;
-            var bestPotential = double.PositiveInfinity;
-            for (var t = 0; t < trials; t++)
-            {
-                var p = 0.0;
-                for (var chunk = 0; chunk < _chunkCount; chunk++)
-                {
-                    p += trialPartial[(chunk * trials) + t];
-                }
-
-                if (p < bestPotential)
-                {
-                    bestPotential = p;
-                    best = t;
-                }
-            }
-
-            _x.Row(candidates[best]).CopyTo(_centres.AsSpan(c * d, d));
-            UpdateClosest(_centres.AsMemory(c * d, d), closest, chunkPotential, initialize: false);
-            potential = SumInOrder(chunkPotential);
-        }
-
         Transpose();
     }
 
@@ -325,12 +248,16 @@ internal sealed class KMeansEngine
     }
 
     /// <summary>Reduces the chunk partials in order, relocates empty clusters, moves the centres; returns the squared shift.</summary>
-    private double UpdateCentres()
+    private double UpdateCentres(bool incremental = false)
     {
         var d = _d;
         var k = _k;
-        Array.Clear(_sums);
-        Array.Clear(_counts);
+        if (!incremental)
+        {
+            Array.Clear(_sums);
+            Array.Clear(_counts);
+        }
+
         for (var chunk = 0; chunk < _chunkCount; chunk++)
         {
             var partial = _partialSums.AsSpan(chunk * k * d, k * d);
@@ -356,13 +283,17 @@ internal sealed class KMeansEngine
         var shift = 0.0;
         for (var c = 0; c < k; c++)
         {
+            var centreShift = 0.0;
             for (var j = 0; j < d; j++)
             {
                 var value = _sums[(c * d) + j] / _counts[c];
                 var diff = value - _centres[(c * d) + j];
-                shift += diff * diff;
+                centreShift += diff * diff;
                 _centres[(c * d) + j] = value;
             }
+
+            _centreShift[c] = Math.Sqrt(centreShift);
+            shift += centreShift;
         }
 
         Transpose();
@@ -406,59 +337,12 @@ internal sealed class KMeansEngine
         _counts[old]--;
         _counts[empty] = 1;
         _labels[farthest] = empty;
-    }
-
-    private void UpdateClosest(ReadOnlyMemory<double> centre, double[] closest, double[] chunkPotential, bool initialize)
-    {
-        var d = _d;
-        ForEachChunk([MethodImpl(MethodImplOptions.AggressiveOptimization)] (int chunk) =>
+        if (_upper is not null && _lower is not null)
         {
-            var data = _x.Data;
-            var c = centre.Span;
-            var (start, end) = ChunkRange(chunk);
-            var sum = 0.0;
-            for (var i = start; i < end; i++)
-            {
-                var distance = Distances.SquaredEuclidean(data.Slice(i * d, d), c);
-                var value = initialize ? distance : Math.Min(closest[i], distance);
-                closest[i] = value;
-                sum += value;
-            }
-
-            chunkPotential[chunk] = sum;
-        });
-    }
-
-    /// <summary>The first row whose cumulative D² reaches <paramref name="target"/> (NumPy searchsorted, clipped).</summary>
-    private int SampleIndex(double target, double[] closest, double[] chunkPotential)
-    {
-        var cumulative = 0.0;
-        var lastPositive = _n - 1;
-        for (var chunk = 0; chunk < _chunkCount; chunk++)
-        {
-            if (cumulative + chunkPotential[chunk] < target && chunk < _chunkCount - 1)
-            {
-                cumulative += chunkPotential[chunk];
-                continue;
-            }
-
-            var (start, end) = ChunkRange(chunk);
-            for (var i = start; i < end; i++)
-            {
-                cumulative += closest[i];
-                if (closest[i] > 0)
-                {
-                    lastPositive = i;
-                }
-
-                if (cumulative >= target && closest[i] > 0)
-                {
-                    return i;
-                }
-            }
+            // The point is the new centre: distance 0, and a lower bound that forces a recheck.
+            _upper[farthest] = 0;
+            _lower[farthest] = 0;
         }
-
-        return lastPositive;
     }
 
     private void Transpose()

@@ -15,12 +15,15 @@ public sealed record MiniBatchKMeansOptions(int ClusterCount)
 
 /// <summary>
 /// Mini-batch K-means for very large inputs; the result has the same shape as <see cref="KMeans"/>.
-/// Three stages: greedy k-means++ on a random sample of 3 × BatchSize rows (scikit-learn's
-/// init_size); MaxIterations mini-batch steps (Sculley 2010: each centre moves to the running
-/// mean of the points assigned to it); then at most <see cref="RefinementPasses"/> full-data
-/// Lloyd passes, stopping on scikit-learn's tolerance. The refinement is what brings the
-/// inertia within about 1% of full K-means (plain mini-batch is typically 5–15% above); it
-/// costs a few data passes but no restarts and no full-data initialization.
+/// Three stages: seeding like <see cref="KMeans"/> on large inputs (8 greedy k-means++ runs on a
+/// random sample of 3 × BatchSize rows or more, each refined by Lloyd on the sample, the best
+/// kept; scikit-learn's MiniBatchKMeans compares 3 unrefined ones); up to MaxIterations mini-batch steps (Sculley 2010: each centre moves to the running
+/// mean of the points assigned to it), stopped early after 10 steps without improvement of the
+/// smoothed batch inertia (scikit-learn's max_no_improvement); then at most
+/// <see cref="RefinementPasses"/> full-data Lloyd passes (Hamerly-accelerated), stopping on
+/// scikit-learn's tolerance. The refinement is what brings the inertia within about 1% of full
+/// K-means (plain mini-batch is typically 5–15% above); it costs a few data passes but no
+/// full-data initialization.
 /// </summary>
 public static class MiniBatchKMeans
 {
@@ -28,6 +31,7 @@ public static class MiniBatchKMeans
     public const int RefinementPasses = 10;
 
     private const double RefinementTolerance = 1e-4;
+    private const int MaxNoImprovement = 10;
 
     public static KMeansResult Fit(
         FeatureMatrix x,
@@ -47,24 +51,12 @@ public static class MiniBatchKMeans
         var k = options.ClusterCount;
         var random = new Random(options.Seed);
 
-        // 1. k-means++ on a sample (the whole data when it is small).
-        progress?.Report(new ClusteringProgress("Mini-batch K-means: k-means++ on a sample", 0));
-        var initSize = (int)Math.Min(n, Math.Max(3L * options.BatchSize, k));
-        var sample = x;
-        if (initSize < n)
-        {
-            var rows = new int[initSize];
-            for (var i = 0; i < rows.Length; i++)
-            {
-                rows[i] = random.Next(n);
-            }
-
-            sample = x.SelectRows(rows);
-        }
-
-        var sampleEngine = new KMeansEngine(sample, k, Environment.ProcessorCount, cancellationToken);
-        sampleEngine.InitializePlusPlus(random);
-        var centres = sampleEngine.Centres.ToArray();
+        // 1. Seeding on a sample.
+        progress?.Report(new ClusteringProgress("Mini-batch K-means: seeding on a sample", 0));
+        var initSize = (int)Math.Min(n, Math.Max(3L * options.BatchSize, KMeans.SampleSize(k)));
+        var engine = new KMeansEngine(x, k, Environment.ProcessorCount, cancellationToken);
+        engine.InitializeFromSample(random, initSize, KMeans.SampleSeedingCandidates);
+        var centres = engine.Centres.ToArray();
 
         // 2. Mini-batch steps.
         var stride = Distances.PaddedCount(k);
@@ -75,8 +67,15 @@ public static class MiniBatchKMeans
         var batchSums = new double[k * d];
         var batchCounts = new int[k];
         var batchSize = Math.Min(options.BatchSize, n);
+        var alpha = Math.Min(1.0, batchSize * 2.0 / (n + 1));
+        var smoothed = double.NaN;
+        var bestSmoothed = double.PositiveInfinity;
+        var sinceImprovement = 0;
+        var steps = 0;
         for (var step = 0; step < options.MaxIterations; step++)
         {
+            steps++;
+            var batchInertia = 0.0;
             cancellationToken.ThrowIfCancellationRequested();
             Transpose(centres, centresT, k, d, stride);
             Array.Clear(batchSums);
@@ -85,7 +84,8 @@ public static class MiniBatchKMeans
             {
                 var row = x.Row(random.Next(n));
                 Distances.SquaredToCentres(row, centresT, stride, distances);
-                var (best, _) = Distances.ArgMin(distances, penalty, stride);
+                var (best, distance) = Distances.ArgMin(distances, penalty, stride);
+                batchInertia += distance;
                 var target = batchSums.AsSpan(best * d, d);
                 for (var j = 0; j < d; j++)
                 {
@@ -110,6 +110,19 @@ public static class MiniBatchKMeans
                 }
             }
 
+            // scikit-learn's early stop: an exponentially weighted average of the batch inertia.
+            batchInertia /= batchSize;
+            smoothed = double.IsNaN(smoothed) ? batchInertia : (smoothed * (1 - alpha)) + (batchInertia * alpha);
+            if (smoothed < bestSmoothed)
+            {
+                bestSmoothed = smoothed;
+                sinceImprovement = 0;
+            }
+            else if (++sinceImprovement >= MaxNoImprovement)
+            {
+                break;
+            }
+
             if (step % 10 == 0)
             {
                 progress?.Report(new ClusteringProgress(
@@ -119,10 +132,9 @@ public static class MiniBatchKMeans
         }
 
         // 3. A few full-data Lloyd passes from the mini-batch centres.
-        var engine = new KMeansEngine(x, k, Environment.ProcessorCount, cancellationToken);
         var tolerance = RefinementTolerance * engine.MeanVariance();
         engine.SetCentres(centres);
-        var run = engine.RunLloyd(
+        var run = engine.RunAccelerated(
             RefinementPasses,
             tolerance,
             pass => progress?.Report(new ClusteringProgress(
@@ -136,7 +148,7 @@ public static class MiniBatchKMeans
             engine.Labels.ToArray(),
             engine.Centres.ToArray(),
             k,
-            run with { Iterations = options.MaxIterations + run.Iterations },
+            run with { Iterations = steps + run.Iterations },
             usedOptions);
     }
 

@@ -14,7 +14,7 @@ namespace SegmentDashboard.Core.Clustering;
 /// </summary>
 internal sealed class WardLinkage
 {
-    internal const int DefaultParallelBlock = 8192;
+    internal const int DefaultParallelBlock = 32_768;
 
     private readonly int _d;
     private readonly int _capacity;
@@ -182,10 +182,10 @@ internal sealed class WardLinkage
         var self = new Vector<long>(p);
         var limit = new Vector<long>(end);
         var infinity = new Vector<double>(double.PositiveInfinity);
-        Span<double> centre = stackalloc double[d];
+        Span<Vector<double>> centre = stackalloc Vector<double>[d];
         for (var j = 0; j < d; j++)
         {
-            centre[j] = _centroids[(j * capacity) + p];
+            centre[j] = new Vector<double>(_centroids[(j * capacity) + p]);
         }
 
         var minimum = infinity;
@@ -199,15 +199,15 @@ internal sealed class WardLinkage
             var j = 0;
             for (; j + 1 < d; j += 2)
             {
-                var de = new Vector<double>(centre[j]) - Vector.LoadUnsafe(ref pc, (nuint)((j * capacity) + p0));
-                var dd = new Vector<double>(centre[j + 1]) - Vector.LoadUnsafe(ref pc, (nuint)(((j + 1) * capacity) + p0));
+                var de = centre[j] - Vector.LoadUnsafe(ref pc, (nuint)((j * capacity) + p0));
+                var dd = centre[j + 1] - Vector.LoadUnsafe(ref pc, (nuint)(((j + 1) * capacity) + p0));
                 even += de * de;
                 odd += dd * dd;
             }
 
             if (j < d)
             {
-                var de = new Vector<double>(centre[j]) - Vector.LoadUnsafe(ref pc, (nuint)((j * capacity) + p0));
+                var de = centre[j] - Vector.LoadUnsafe(ref pc, (nuint)((j * capacity) + p0));
                 even += de * de;
             }
 

@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
+using System.Text.Unicode;
 using CsvHelper;
 
 namespace SegmentDashboard.Core.Data;
@@ -14,6 +16,7 @@ internal sealed class ColumnBuilder
 {
     private readonly bool _decimalComma;
     private readonly IFormatProvider _fastProvider;
+    private readonly byte _decimalSeparator;
     private double[]? _numbers;
     private string?[]? _strings;
     private char[] _chars = new char[64];
@@ -25,6 +28,7 @@ internal sealed class ColumnBuilder
     {
         _numbers = new double[Math.Max(16, expectedRows)];
         _decimalComma = decimalComma;
+        _decimalSeparator = decimalComma ? (byte)',' : (byte)'.';
         _fastProvider = decimalComma ? NumberParser.CommaDecimal : CultureInfo.InvariantCulture;
     }
 
@@ -33,8 +37,12 @@ internal sealed class ColumnBuilder
 
     public int Count => _count;
 
+    /// <summary>Values that were not valid UTF-8 and were read as Windows-1252.</summary>
+    public int NotUtf8 { get; private set; }
+
     public bool IsNumeric => _strings is null;
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     public void Add(CsvReader reader, int field)
     {
         var span = reader.GetSpan(field);
@@ -59,7 +67,20 @@ internal sealed class ColumnBuilder
             Array.Resize(ref _strings, _count * 2);
         }
 
-        _strings[_count++] = MissingMarkers.IsMissing(span) ? null : Clean(reader.GetString(field));
+        if (MissingMarkers.IsMissing(span))
+        {
+            _strings[_count++] = null;
+        }
+        else if (Utf8.IsValid(span))
+        {
+            _strings[_count++] = Clean(reader.GetString(field));
+        }
+        else
+        {
+            // The start of the file was UTF-8 but this value is not: read it as Windows-1252 ("café" from 0xE9).
+            NotUtf8++;
+            _strings[_count++] = Clean(EncodingSniffer.Fallback.GetString(span));
+        }
     }
 
     /// <summary>The numbers, as an array of exactly <see cref="Count"/> values; the builder gives it away.</summary>
@@ -77,6 +98,7 @@ internal sealed class ColumnBuilder
 
     public ReadOnlySpan<string?> Strings => _strings.AsSpan(0, _strings is null ? 0 : _count);
 
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryNumber(ReadOnlySpan<byte> span, out double value)
     {
         if (span.Length == 0)
@@ -90,6 +112,11 @@ internal sealed class ColumnBuilder
         {
             value = double.NaN;
             return false;
+        }
+
+        if (FastDecimal.TryParse(span, _decimalSeparator, out value))
+        {
+            return true;
         }
 
         if (double.TryParse(span, NumberStyles.Float, _fastProvider, out value) || TrySlow(span, out value))

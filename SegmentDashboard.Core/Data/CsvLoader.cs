@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using CsvHelper;
 
 namespace SegmentDashboard.Core.Data;
@@ -14,7 +15,9 @@ namespace SegmentDashboard.Core.Data;
 /// first to choose the encoding (byte order mark, else valid UTF-8, else Windows-1252), refuse
 /// binary content, and choose the delimiter, decimal comma and line endings (see
 /// <see cref="CsvLoadOptions"/> to force them). Numbers are parsed from the field bytes without a
-/// string per cell; a column keeps strings only once a value shows it is not numeric.
+/// string per cell; a column keeps strings only once a value shows it is not numeric. A text value
+/// further on that is not valid UTF-8 in a file whose start was is read as Windows-1252, with a
+/// warning.
 /// </para>
 /// <para>
 /// Ragged rows (a field count that differs from the header's): such a row is skipped and reported
@@ -33,6 +36,7 @@ public static class CsvLoader
     private const int MaxRaggedWarnings = 50;
     private const int ProgressSteps = 20;
 
+
     /// <summary>Loads a whole stream (read once, streaming). The stream is not disposed.</summary>
     public static Dataset Load(
         Stream stream,
@@ -43,6 +47,7 @@ public static class CsvLoader
     {
         ArgumentNullException.ThrowIfNull(stream);
         options ??= CsvLoadOptions.Default;
+        Validate(options);
         cancellationToken.ThrowIfCancellationRequested();
 
         long? totalBytes = stream.CanSeek ? stream.Length - stream.Position : null;
@@ -81,6 +86,7 @@ public static class CsvLoader
             FieldCountMismatch = CsvFieldCountHandling.Allow,
             MalformedData = CsvMalformedDataHandling.Recover,
             OnMalformedRecord = ThrowOnUnclosedQuote,
+            MaxRecordSize = options.MaxRecordBytes,
         };
 
         using var source = new PrefixedStream(prefix, prefixLength, stream);
@@ -89,6 +95,14 @@ public static class CsvLoader
         {
             var expectedRows = EstimateRows(prefix.AsSpan(0, prefixLength), totalBytes, options.MaxRows);
             return Read(reader, name, dialect, options, totalBytes, expectedRows, progress, cancellationToken);
+        }
+        catch (CsvFormatException exception) when (exception.Message.Contains("MaxRecordSize", StringComparison.Ordinal))
+        {
+            throw new CsvLoadException(
+                CsvLoadError.TooLarge,
+                string.Create(CultureInfo.InvariantCulture, $"Row {exception.RecordNumber} (counting the header) is larger than {options.MaxRecordBytes:N0} bytes. This usually means a quote (\") is never closed."),
+                exception.LineNumber > 0 ? (int)exception.LineNumber : null,
+                inner: exception);
         }
         catch (CsvFormatException exception)
         {
@@ -107,6 +121,8 @@ public static class CsvLoader
         return Load(stream, name, options);
     }
 
+    // Fully optimized from the first call: the row loop runs once per load, too briefly for tiering to help.
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static Dataset Read(
         CsvReader reader,
         string name,
@@ -217,6 +233,7 @@ public static class CsvLoader
         progress?.Report(new LoadProgress("Inferring column types", 1));
 
         var columns = ImmutableArray.CreateBuilder<Column>(columnCount);
+        var notUtf8 = 0;
         for (var c = 0; c < columnCount; c++)
         {
             var builder = builders[c];
@@ -231,7 +248,15 @@ public static class CsvLoader
                     Column: c + 1));
             }
 
+            notUtf8 += builder.NotUtf8;
             builders[c] = null!;
+        }
+
+        if (notUtf8 > 0 && dialect.EncodingName.StartsWith("UTF-8", StringComparison.Ordinal))
+        {
+            warnings.Add(new IngestWarning(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{notUtf8} value(s) after the start of the file were not valid UTF-8 and were read as Windows-1252; check accented letters.")));
         }
 
         return new Dataset(name, columns.MoveToImmutable(), rows, dialect, [.. warnings]);
@@ -307,6 +332,21 @@ public static class CsvLoader
 
         var bytesPerLine = prefix.Length / (double)lines;
         return (int)Math.Min((total / bytesPerLine * 1.05) + 16, Math.Min(maxRows + 1L, 1L << 24));
+    }
+
+    private static void Validate(CsvLoadOptions options)
+    {
+        if (options.Delimiter is { } delimiter && delimiter is not (',' or ';' or '\t' or '|'))
+        {
+            throw new ArgumentException($"{nameof(CsvLoadOptions.Delimiter)} must be ',', ';', tab or '|'.", nameof(options));
+        }
+
+        if (options.MaxColumns < 1 || options.MaxRows < 1 || options.MaxCategoricalLevels < 1 || options.MaxRecordBytes < 1024)
+        {
+            throw new ArgumentException(
+                $"{nameof(CsvLoadOptions.MaxColumns)}, {nameof(CsvLoadOptions.MaxRows)} and {nameof(CsvLoadOptions.MaxCategoricalLevels)} must be positive and {nameof(CsvLoadOptions.MaxRecordBytes)} at least 1024.",
+                nameof(options));
+        }
     }
 
     private static string Fields(int count) => count == 1 ? "1 field" : string.Create(CultureInfo.InvariantCulture, $"{count} fields");

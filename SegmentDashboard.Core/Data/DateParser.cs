@@ -35,9 +35,10 @@ internal static partial class DateParser
         var values = distinctValues as IReadOnlyCollection<string> ?? distinctValues.ToList();
         var formats = DayFirst(values) ? DayFirstFormats : MonthFirstFormats;
         var result = new Dictionary<string, double>(values.Count, StringComparer.Ordinal);
+        var hint = 0;
         foreach (var value in values)
         {
-            if (!TryParse(value, formats, out var days))
+            if (!TryParse(value, formats, ref hint, out var days))
             {
                 return null;
             }
@@ -53,9 +54,10 @@ internal static partial class DateParser
     {
         var formats = DayFirst(distinctValues) ? DayFirstFormats : MonthFirstFormats;
         var result = new Dictionary<string, double>(distinctValues.Count, StringComparer.Ordinal);
+        var hint = 0;
         foreach (var value in distinctValues)
         {
-            if (TryParse(value, formats, out var days))
+            if (TryParse(value, formats, ref hint, out var days))
             {
                 result[value] = days;
             }
@@ -64,7 +66,8 @@ internal static partial class DateParser
         return result;
     }
 
-    private static bool TryParse(string value, string[] formats, out double days)
+    /// <param name="hint">The format that read the previous value, tried first (a column nearly always has one format).</param>
+    private static bool TryParse(string value, string[] formats, ref int hint, out double days)
     {
         days = double.NaN;
         var text = value.Trim();
@@ -90,13 +93,33 @@ internal static partial class DateParser
             }
         }
 
-        if (!DateTime.TryParseExact(text, formats, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out var parsed))
+        if (!TryFormats(text, formats, ref hint, out var parsed))
         {
             return false;
         }
 
         days = DateTimeValues.FromDateTime(parsed - offset);
         return true;
+    }
+
+    private static bool TryFormats(string text, string[] formats, ref int hint, out DateTime parsed)
+    {
+        const DateTimeStyles Styles = DateTimeStyles.AllowWhiteSpaces;
+        if (DateTime.TryParseExact(text, formats[hint], CultureInfo.InvariantCulture, Styles, out parsed))
+        {
+            return true;
+        }
+
+        for (var i = 0; i < formats.Length; i++)
+        {
+            if (i != hint && DateTime.TryParseExact(text, formats[i], CultureInfo.InvariantCulture, Styles, out parsed))
+            {
+                hint = i;
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>True when the numeric dates read day first (see the class remarks).</summary>

@@ -24,6 +24,7 @@ internal static class DialectSniffer
     /// <summary>The delimiter named by Excel's first line <c>sep=;</c>, if the file has one.</summary>
     internal static char? SeparatorHint(ReadOnlySpan<char> text) =>
         text.Length >= 5 && text.StartsWith("sep=", StringComparison.OrdinalIgnoreCase) && (text.Length == 5 || text[5] is '\r' or '\n')
+            && Candidates.Contains(text[4])
             ? text[4]
             : null;
 
@@ -52,6 +53,12 @@ internal static class DialectSniffer
             // Consistency first; among equally consistent candidates, more fields wins slightly.
             var share = counts.Count == 1 ? 1.0 : consistent / (double)(counts.Count - 1);
             var score = share + (Math.Min(header, 1000) * 1e-6);
+            if (candidate == ',' && MostlyProseCommas(text))
+            {
+                // "Paris, FR": commas followed by a space are usually inside text, not between fields.
+                score -= 1e-3;
+            }
+
             if (score > bestScore + 1e-12)
             {
                 best = candidate;
@@ -60,6 +67,21 @@ internal static class DialectSniffer
         }
 
         return best;
+    }
+
+    private static bool MostlyProseCommas(ReadOnlySpan<char> text)
+    {
+        int commas = 0, prose = 0;
+        for (var i = 0; i < text.Length && commas < 10_000; i++)
+        {
+            if (text[i] == ',')
+            {
+                commas++;
+                prose += i + 1 < text.Length && text[i + 1] == ' ' ? 1 : 0;
+            }
+        }
+
+        return commas > 0 && prose * 2 > commas;
     }
 
     /// <summary>Field counts of the first records (the header first); quoted delimiters and line breaks do not count.</summary>

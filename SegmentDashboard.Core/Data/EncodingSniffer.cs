@@ -18,6 +18,9 @@ internal static class EncodingSniffer
 {
     private static readonly Lazy<Encoding> Windows1252 = new(CreateWindows1252);
 
+    /// <summary>Windows-1252 (Latin-1 when code pages are missing): how bytes that are not UTF-8 are read.</summary>
+    public static Encoding Fallback => Windows1252.Value;
+
     public static SniffedEncoding Sniff(ReadOnlySpan<byte> prefix, bool isWholeFile)
     {
         if (prefix.Length >= 3 && prefix[0] == 0xEF && prefix[1] == 0xBB && prefix[2] == 0xBF)

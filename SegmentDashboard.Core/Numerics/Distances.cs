@@ -171,6 +171,42 @@ internal static class Distances
         return HorizontalArgMin(minimum, bestLane);
     }
 
+    /// <summary>
+    /// As <see cref="ArgMin"/>, plus the second-smallest value (the smallest over the other
+    /// centres), tracked lane by lane in the same pass: what Hamerly's lower bound needs.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static (int Index, double Value, double Second) ArgMinWithSecond(ReadOnlySpan<double> values, double[] penalty, int stride)
+    {
+        if (values.Length < stride || penalty.Length < stride)
+        {
+            throw new ArgumentException("Buffers are smaller than the stride.", nameof(values));
+        }
+
+        var width = Vector<double>.Count;
+        ref var pv = ref MemoryMarshal.GetReference(values);
+        ref var pp = ref MemoryMarshal.GetArrayDataReference(penalty);
+        var minimum = Vector.LoadUnsafe(ref pv) + Vector.LoadUnsafe(ref pp);
+        var second = new Vector<double>(double.PositiveInfinity);
+        var lane = LaneIndexValue;
+        var bestLane = lane;
+        var step = new Vector<long>(width);
+        for (var c0 = width; c0 < stride; c0 += width)
+        {
+            lane += step;
+            var v = Vector.LoadUnsafe(ref pv, (nuint)c0) + Vector.LoadUnsafe(ref pp, (nuint)c0);
+            var less = Vector.LessThan(v, minimum);
+            second = Vector.Min(second, Vector.ConditionalSelect(less, minimum, v));
+            minimum = Vector.ConditionalSelect(less, v, minimum);
+            bestLane = Vector.ConditionalSelect(less, lane, bestLane);
+        }
+
+        var (index, value) = HorizontalArgMin(minimum, bestLane);
+        var others = Vector.ConditionalSelect(Vector.Equals(bestLane, new Vector<long>(index)), second, minimum);
+        var (_, secondValue) = HorizontalArgMin(others, bestLane);
+        return (index, value, secondValue);
+    }
+
     /// <summary>Smallest lane of <paramref name="minimum"/> and, among lanes holding it, the smallest index.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     internal static (int Index, double Value) HorizontalArgMin(Vector<double> minimum, Vector<long> lanes)
@@ -222,6 +258,10 @@ internal static class Distances
 
         return new Vector<long>(lanes);
     }
+
+    /// <summary>Branch-free minimum (one minsd) for data without NaN; Math.Min branches.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static double Min(double a, double b) => Vector128.MinNative(Vector128.CreateScalarUnsafe(a), Vector128.CreateScalarUnsafe(b)).ToScalar();
 
     /// <summary>The smallest multiple of the vector width that holds <paramref name="count"/> lanes.</summary>
     public static int PaddedCount(int count) => (count + Vector<double>.Count - 1) / Vector<double>.Count * Vector<double>.Count;

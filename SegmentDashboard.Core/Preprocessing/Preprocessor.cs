@@ -173,25 +173,15 @@ public static class Preprocessor
                 return $"'{column.Name}' is free text; change its type to categorical to use it.";
         }
 
-        string? first = null;
-        var any = false;
-        foreach (var row in rows)
+        var (any, varies) = column switch
         {
-            if (column.IsMissing(row))
-            {
-                continue;
-            }
-
-            var value = column.Format(row);
-            if (!any)
-            {
-                any = true;
-                first = value;
-            }
-            else if (!string.Equals(first, value, StringComparison.Ordinal))
-            {
-                return null;
-            }
+            NumericColumn numeric => Spread(rows, row => numeric.Values[row], double.IsNaN),
+            CategoricalColumn categorical => Spread(rows, row => categorical.Codes[row], code => code < 0),
+            _ => Spread(rows, row => column.IsMissing(row) ? null : column.Format(row), value => value is null),
+        };
+        if (varies)
+        {
+            return null;
         }
 
         if (!any)
@@ -202,6 +192,34 @@ public static class Preprocessor
         return afterDrop
             ? $"'{column.Name}' has the same value in every row left after dropping rows with missing values."
             : $"'{column.Name}' has the same value in every row.";
+    }
+
+    /// <summary>Whether any row has a value, and whether two rows hold different values.</summary>
+    private static (bool Any, bool Varies) Spread<T>(int[] rows, Func<int, T> value, Func<T, bool> isMissing)
+    {
+        var any = false;
+        T first = default!;
+        var comparer = EqualityComparer<T>.Default;
+        foreach (var row in rows)
+        {
+            var current = value(row);
+            if (isMissing(current))
+            {
+                continue;
+            }
+
+            if (!any)
+            {
+                any = true;
+                first = current;
+            }
+            else if (!comparer.Equals(first, current))
+            {
+                return (true, true);
+            }
+        }
+
+        return (any, false);
     }
 
     private static PreparedData Assemble(

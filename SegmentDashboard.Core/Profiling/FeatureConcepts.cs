@@ -25,7 +25,8 @@ internal enum FeatureConcept
 /// <param name="Adjective">Lower case unless a proper name ("Prime").</param>
 /// <param name="Noun">e.g. "critics"; null when the trait gives no noun.</param>
 /// <param name="NounReplacesAdjective">True for "big spenders" (not "high-spending big spenders").</param>
-internal sealed record TraitWords(string Adjective, string? Noun, bool NounReplacesAdjective);
+/// <param name="NounPriority">When several traits offer a noun, the highest priority wins (then the strongest trait).</param>
+internal sealed record TraitWords(string Adjective, string? Noun, bool NounReplacesAdjective, int NounPriority = 1);
 
 /// <summary>
 /// Recognises real headers (<c>Annual Income (k$)</c>, <c>Spending Score (1-100)</c>,
@@ -101,7 +102,7 @@ internal static class FeatureConcepts
             return FeatureConcept.Returns;
         }
 
-        if (Starts("review") && (Has("written", "count", "number", "left", "posted") || words.Contains("reviews")))
+        if (Starts("review") && (Has("written", "count", "number", "left", "posted", "given") || words is ["reviews"] or [_, "reviews"]))
         {
             return FeatureConcept.Reviews;
         }
@@ -147,27 +148,27 @@ internal static class FeatureConcepts
         {
             (FeatureConcept.Income, true) => new("high-income", null, false),
             (FeatureConcept.Income, false) => new("lower-income", null, false),
-            (FeatureConcept.Spend, true) => new("high-spending", "big spenders", true),
-            (FeatureConcept.Spend, false) => new("low-spending", "careful spenders", true),
+            (FeatureConcept.Spend, true) => new("high-spending", "big spenders", true, 2),
+            (FeatureConcept.Spend, false) => new("low-spending", "careful spenders", true, 2),
             (FeatureConcept.Rating, true) => new("high-rating", "fans", true),
-            (FeatureConcept.Rating, false) => new("low-rating", "critics", false),
+            (FeatureConcept.Rating, false) => new("low-rating", "critics", false, 3),
             (FeatureConcept.Frequency, true) => new("frequent", null, false),
             (FeatureConcept.Frequency, false) => new("occasional", "occasional buyers", true),
-            (FeatureConcept.Recency, true) => new("lapsed", "lapsed customers", true),
+            (FeatureConcept.Recency, true) => new("lapsed", "lapsed customers", true, 3),
             (FeatureConcept.Recency, false) => new("recently active", null, false),
             (FeatureConcept.Age, true) => new("older", null, false),
             (FeatureConcept.Age, false) => new("young", null, false),
-            (FeatureConcept.Membership, true) => new(MemberWord(feature), "loyalists", false),
+            (FeatureConcept.Membership, true) => new(MemberWord(feature), "loyalists", false, 2),
             (FeatureConcept.Membership, false) => new("non-" + MemberWord(feature), null, false),
             (FeatureConcept.Reviews, true) => new("vocal", "reviewers", true),
             (FeatureConcept.Reviews, false) => new("quiet", null, false),
-            (FeatureConcept.Discount, true) => new("deal-seeking", "bargain hunters", true),
+            (FeatureConcept.Discount, true) => new("deal-seeking", "bargain hunters", true, 2),
             (FeatureConcept.Discount, false) => new("full-price", null, false),
             (FeatureConcept.Tenure, true) => new("long-standing", "loyalists", true),
             (FeatureConcept.Tenure, false) => new("new", "newcomers", true),
             (FeatureConcept.Returns, true) => new("return-prone", null, false),
             (FeatureConcept.Returns, false) => new("low-return", null, false),
-            (FeatureConcept.Household, true) => new("family", "family shoppers", true),
+            (FeatureConcept.Household, true) => new("family", "family shoppers", true, 2),
             (FeatureConcept.Household, false) => new("small-household", null, false),
             _ => new((high ? "high " : "low ") + feature.Trim().Replace('_', ' '), null, false),
         };

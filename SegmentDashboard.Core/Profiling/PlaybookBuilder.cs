@@ -78,6 +78,14 @@ internal static class PlaybookBuilder
             populationRows++;
             var mine = segmentOf[row] == segment;
             segmentRows += mine ? 1 : 0;
+            var single = SegmentProfiler.SingleCode(column, row);
+            if (single >= 0)
+            {
+                overall[single]++;
+                inSegment[single] += mine ? 1 : 0;
+                continue;
+            }
+
             foreach (var code in SegmentProfiler.Codes(column, row))
             {
                 overall[code]++;

@@ -15,13 +15,15 @@ internal static class SegmentNamer
     /// One name per profile, unique: the two strongest traits; on a collision the third trait, then
     /// the most over-represented category, then a number.
     /// </summary>
-    public static List<string> UniqueNames(IReadOnlyList<SegmentProfile> profiles)
+    /// <param name="categoryColumn">The product-category column, if any: a segment without defining
+    /// traits is named after its dominant category ("Books shoppers").</param>
+    public static List<string> UniqueNames(IReadOnlyList<SegmentProfile> profiles, string? categoryColumn)
     {
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var names = new List<string>(profiles.Count);
         foreach (var profile in profiles)
         {
-            var candidates = Candidates(profile).ToList();
+            var candidates = Candidates(profile, categoryColumn).ToList();
             var name = candidates.FirstOrDefault(candidate => !taken.Contains(candidate));
             for (var n = 2; name is null; n++)
             {
@@ -37,17 +39,25 @@ internal static class SegmentNamer
     }
 
     /// <summary>The name from the <paramref name="traitCount"/> strongest defining traits.</summary>
-    public static string Compose(SegmentProfile profile, int traitCount)
+    public static string Compose(SegmentProfile profile, int traitCount, string? categoryColumn)
     {
         var traits = profile.Traits.Where(t => Math.Abs(t.EffectSize) >= TraitThreshold).Take(traitCount).ToList();
         if (traits.Count == 0)
         {
-            var category = TopLevel(profile, minimumShare: 0.4);
-            return category is null ? "Typical customers" : $"{category.Level} shoppers";
+            var category = TopLevel(profile, minimumShare: 0.4, categoryColumn);
+            return category is null || category.Column != categoryColumn ? "Typical customers" : $"{category.Level} shoppers";
         }
 
         var words = traits.Select(t => FeatureConcepts.WordsFor(t.Feature, t.EffectSize > 0)).ToList();
-        var nounIndex = words.FindIndex(w => w.Noun is not null);
+        var nounIndex = -1;
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (words[i].Noun is not null && (nounIndex < 0 || words[i].NounPriority > words[nounIndex].NounPriority))
+            {
+                nounIndex = i;
+            }
+        }
+
         var noun = nounIndex >= 0 ? words[nounIndex].Noun! : "customers";
         var adjectives = words
             .Where((w, i) => i != nounIndex || !w.NounReplacesAdjective)
@@ -72,7 +82,10 @@ internal static class SegmentNamer
         var category = TopLevel(profile, minimumShare: 0.4, preferredColumn: categoryColumn);
         if (category is not null)
         {
-            phrases.Add($"mostly {category.Level}");
+            // "mostly Electronics" for product categories; "mostly Female (genre)" for any other column.
+            phrases.Add(category.Column == categoryColumn
+                ? $"mostly {category.Level}"
+                : $"mostly {category.Level} ({FeatureConcepts.Friendly(category.Column)})");
         }
 
         var customers = profile.Size == 1 ? "customer" : "customers";
@@ -88,12 +101,12 @@ internal static class SegmentNamer
         return text + "%";
     }
 
-    private static IEnumerable<string> Candidates(SegmentProfile profile)
+    private static IEnumerable<string> Candidates(SegmentProfile profile, string? categoryColumn)
     {
-        var two = Compose(profile, 2);
+        var two = Compose(profile, 2, categoryColumn);
         yield return two;
-        yield return Compose(profile, 3);
-        var category = TopLevel(profile, minimumShare: 0.2);
+        yield return Compose(profile, 3, categoryColumn);
+        var category = TopLevel(profile, minimumShare: 0.2, categoryColumn);
         if (category is not null)
         {
             yield return $"{two} ({category.Level})";

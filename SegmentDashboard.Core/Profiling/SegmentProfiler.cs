@@ -27,6 +27,12 @@ public static class SegmentProfiler
             throw new ArgumentException($"Expected one label per row ({dataset.RowCount}), got {rowLabels.Length}.", nameof(rowLabels));
         }
 
+        var missing = features.FirstOrDefault(name => dataset.Find(name) is null);
+        if (missing is not null)
+        {
+            throw new ArgumentException($"The dataset has no column named '{missing}'.", nameof(features));
+        }
+
         var labels = rowLabels.ToArray();
         var ids = labels.Where(label => label >= 0).Distinct().Order().ToArray();
         if (ids.Length == 0)
@@ -79,7 +85,7 @@ public static class SegmentProfiler
             });
         }
 
-        var names = SegmentNamer.UniqueNames(drafts);
+        var names = SegmentNamer.UniqueNames(drafts, categoryColumn?.Name);
         return drafts.Select((profile, s) => profile with { Name = names[s] }).ToImmutableArray();
     }
 
@@ -138,6 +144,14 @@ public static class SegmentProfiler
 
             segmentRows[s]++;
             populationRows++;
+            var single = SingleCode(column, row);
+            if (single >= 0)
+            {
+                segmentCounts[s, single]++;
+                populationCounts[single]++;
+                continue;
+            }
+
             foreach (var code in Codes(column, row))
             {
                 segmentCounts[s, code]++;
@@ -168,9 +182,12 @@ public static class SegmentProfiler
     internal static IEnumerable<int> Codes(Column column, int row) => column switch
     {
         CategoricalColumn c when c.Codes[row] >= 0 => [c.Codes[row]],
-        MultiCategoricalColumn m when !m.Codes[row].IsDefaultOrEmpty => m.Codes[row].Distinct(),
+        MultiCategoricalColumn m when !m.Codes[row].IsDefaultOrEmpty => m.Codes[row].Length == 1 ? m.Codes[row] : m.Codes[row].Distinct(),
         _ => [],
     };
+
+    /// <summary>The code of a categorical row (-1 when missing), without allocating; -2 for other column kinds.</summary>
+    internal static int SingleCode(Column column, int row) => column is CategoricalColumn c ? c.Codes[row] : -2;
 
     internal static double Median(List<double> values)
     {

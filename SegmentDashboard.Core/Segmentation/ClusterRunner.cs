@@ -16,12 +16,16 @@ internal sealed record ClusterRun(ImmutableArray<int> Labels, Dendrogram? Dendro
 /// </summary>
 internal sealed class ClusterRunner(SegmentationRequest request, SegmentationLimits limits)
 {
-    public ClusterRun Run(FeatureMatrix x, int clusterCount, IProgress<ClusteringProgress>? progress, CancellationToken cancellationToken) =>
+    /// <param name="allowAllNoise">
+    /// False for the main run (a DBSCAN run that finds no cluster throws on "Eps"); true for
+    /// stability resamples, where an all-noise subsample is a result, not a user error.
+    /// </param>
+    public ClusterRun Run(FeatureMatrix x, int clusterCount, IProgress<ClusteringProgress>? progress, bool allowAllNoise, CancellationToken cancellationToken) =>
         request.Algorithm switch
         {
             ClusteringAlgorithm.KMeans => KMeansRun(x, clusterCount, progress, cancellationToken),
             ClusteringAlgorithm.Hierarchical => HierarchicalRun(x, clusterCount, progress, cancellationToken),
-            _ => DbscanRun(x, progress, cancellationToken),
+            _ => DbscanRun(x, progress, allowAllNoise, cancellationToken),
         };
 
     /// <summary>K-means labels for the k-sweep: the same seed and restarts as a K-means run.</summary>
@@ -54,8 +58,9 @@ internal sealed class ClusterRunner(SegmentationRequest request, SegmentationLim
         // Micro-clusters: K-means into at most MicroClusters groups, then linkage over their centres
         // weighted by customer counts, then every customer takes its micro-cluster's segment.
         var m = Math.Min(limits.MicroClusters, x.Rows);
-        var micro = (long)x.Rows * m <= 1_000_000_000L
-            ? KMeans.Fit(x, new KMeansOptions(m) { Restarts = 1, MaxIterations = 30, Seed = request.Seed }, progress, cancellationToken).Labels
+        // Exact Lloyd iterations cost rows x m distances each: affordable up to about 2e8 per pass.
+        var micro = (long)x.Rows * m <= 200_000_000L
+            ? KMeans.Fit(x, new KMeansOptions(m) { Restarts = 1, MaxIterations = 20, Seed = request.Seed }, progress, cancellationToken).Labels
             : MiniBatchKMeans.Fit(x, new MiniBatchKMeansOptions(m) { Seed = request.Seed, BatchSize = Math.Max(4_096, 4 * m) }, progress, cancellationToken).Labels;
         var (centres, weights, slotOf) = MicroCentres(x, micro);
         cancellationToken.ThrowIfCancellationRequested();
@@ -76,10 +81,10 @@ internal sealed class ClusterRunner(SegmentationRequest request, SegmentationLim
             $"Hierarchical clustering of {Count(x.Rows)} customers ran over {Count(centres.Rows)} K-means micro-clusters ({how}); the dendrogram shows the micro-clusters.");
     }
 
-    private ClusterRun DbscanRun(FeatureMatrix x, IProgress<ClusteringProgress>? progress, CancellationToken cancellationToken)
+    private ClusterRun DbscanRun(FeatureMatrix x, IProgress<ClusteringProgress>? progress, bool allowAllNoise, CancellationToken cancellationToken)
     {
         var fit = Dbscan.Fit(x, new DbscanOptions(request.Eps, request.MinSamples), progress, cancellationToken);
-        if (fit.ClusterCount == 0)
+        if (fit.ClusterCount == 0 && !allowAllNoise)
         {
             throw OptionErrors.Invalid(
                 $"Every customer is noise with eps = {request.Eps.ToString("G4", CultureInfo.InvariantCulture)} and min samples = {request.MinSamples}: " +

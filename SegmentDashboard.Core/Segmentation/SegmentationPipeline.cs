@@ -29,13 +29,25 @@ internal sealed class SegmentationPipeline
     private readonly StageProgress _progress;
     private readonly ClusterRunner _runner;
 
-    public SegmentationPipeline(Dataset dataset, SegmentationRequest request, SegmentationLimits limits, IProgress<SegmentationProgress>? progress, CancellationToken ct)
+    public SegmentationPipeline(
+        Dataset dataset,
+        SegmentationRequest request,
+        SegmentationLimits limits,
+        IProgress<SegmentationProgress>? progress,
+        CancellationToken ct,
+        bool sweepOnly = false)
     {
         _dataset = dataset;
         _request = request;
         _limits = limits;
         _ct = ct;
         _runner = new ClusterRunner(request, limits);
+        if (sweepOnly)
+        {
+            _progress = new StageProgress(progress, [(Prepare, 1), (Sweep, 10)]);
+            return;
+        }
+
         var sweepFirst = request.ClusterCount is null && request.Algorithm != ClusteringAlgorithm.Dbscan;
         var stages = new List<(string, double)> { (Prepare, 1) };
         if (sweepFirst)
@@ -57,17 +69,24 @@ internal sealed class SegmentationPipeline
         _progress = new StageProgress(progress, stages);
     }
 
+    /// <summary>Only the preparation and the k-sweep (for <see cref="SegmentationService.SweepAsync"/>).</summary>
+    public KSweepResult RunSweepOnly()
+    {
+        var x = PrepareData().Matrix;
+        if (x.Rows < 3)
+        {
+            throw OptionErrors.Invalid(
+                $"Only {x.Rows} rows are left, too few to compare values of k; the sweep needs at least 3.",
+                nameof(SegmentationRequest.Features));
+        }
+
+        return RunSweep(x, Sweep);
+    }
+
     public SegmentationResult Run()
     {
-        _ct.ThrowIfCancellationRequested();
-        _progress.Report(Prepare, 0);
-        var prepared = Preprocessor.Prepare(_dataset, new PreprocessingOptions(_request.Features.IsDefault ? [] : _request.Features)
-        {
-            Missing = _request.Missing,
-            Scaling = _request.Scaling,
-        });
+        var prepared = PrepareData();
         var x = prepared.Matrix;
-        _progress.Report(Prepare, 1);
 
         KSweepResult? sweep = null;
         var k = 0;
@@ -94,7 +113,7 @@ internal sealed class SegmentationPipeline
 
         _ct.ThrowIfCancellationRequested();
         _progress.Report(Cluster, 0);
-        var run = _runner.Run(x, k, _progress.For<ClusteringProgress>(Cluster, p => p.Fraction), _ct);
+        var run = _runner.Run(x, k, _progress.For<ClusteringProgress>(Cluster, p => p.Fraction), allowAllNoise: false, _ct);
         var labels = run.Labels;
         var clusterCount = ClusterLabels.Count(labels.AsSpan());
         _progress.Report(Cluster, 1);
@@ -107,7 +126,9 @@ internal sealed class SegmentationPipeline
             notes.Add(run.Note);
         }
 
-        var silhouette = clusterCount >= 2
+        // The silhouette needs at least 2 segments and fewer segments than customers.
+        var labelled = labels.Count(label => label >= 0);
+        var silhouette = clusterCount >= 2 && clusterCount < labelled
             ? Silhouette.Compute(x, labels.AsSpan(), _limits.ExactSilhouetteRows, _request.Seed, _ct)
             : new SilhouetteResult(double.NaN, [], [], false, 0, 0);
         if (silhouette.IsSampled)
@@ -148,14 +169,16 @@ internal sealed class SegmentationPipeline
         }
 
         var stability = double.NaN;
-        if (_request.IncludeStability && clusterCount >= 2)
+        // Resamples hold 80% of the rows: each must still have more rows than segments.
+        var resampleRows = (int)(0.8 * x.Rows);
+        if (_request.IncludeStability && clusterCount >= 2 && (k == 0 || resampleRows > k))
         {
             _ct.ThrowIfCancellationRequested();
             _progress.Report(Stabilize, 0);
             stability = Stability.Compute(
                 x,
                 labels,
-                (sample, ct) => _runner.Run(sample, k, null, ct).Labels,
+                (sample, ct) => _runner.Run(sample, k, null, allowAllNoise: true, ct).Labels,
                 seed: _request.Seed,
                 cancellationToken: _ct).Score;
             _progress.Report(Stabilize, 1);
@@ -177,6 +200,19 @@ internal sealed class SegmentationPipeline
             sweep,
             profiles,
             notes.Count == 0 ? null : string.Join(" ", notes));
+    }
+
+    private PreparedData PrepareData()
+    {
+        _ct.ThrowIfCancellationRequested();
+        _progress.Report(Prepare, 0);
+        var prepared = Preprocessor.Prepare(_dataset, new PreprocessingOptions(_request.Features.IsDefault ? [] : _request.Features)
+        {
+            Missing = _request.Missing,
+            Scaling = _request.Scaling,
+        });
+        _progress.Report(Prepare, 1);
+        return prepared;
     }
 
     private KSweepResult RunSweep(FeatureMatrix x, string stage)

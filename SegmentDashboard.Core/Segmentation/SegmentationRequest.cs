@@ -29,9 +29,13 @@ public sealed record SegmentationRequest
 
     public int Restarts { get; init; } = 4;
 
-    /// <summary>Also run the k = 2..15 sweep (elbow / silhouette vs k charts).</summary>
+    /// <summary>
+    /// Also run the k = 2..15 sweep (elbow / silhouette vs k charts). The sweep is K-means with
+    /// <see cref="Seed"/> and <see cref="Restarts"/> whatever the algorithm, and does not depend on
+    /// k: see <see cref="SegmentationService.SweepAsync"/> to compute it once.
+    /// </summary>
     public bool IncludeSweep { get; init; } = true;
 
-    /// <summary>Also compute the stability score (mean ARI over resampled runs).</summary>
+    /// <summary>Also compute the stability score (mean ARI over 5 runs of the same algorithm on 80% resamples).</summary>
     public bool IncludeStability { get; init; } = true;
 }

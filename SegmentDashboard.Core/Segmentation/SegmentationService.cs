@@ -1,6 +1,8 @@
+using System.Collections.Immutable;
 using System.Diagnostics.CodeAnalysis;
 using System.Globalization;
 using SegmentDashboard.Core.Data;
+using SegmentDashboard.Core.Evaluation;
 using SegmentDashboard.Core.Preprocessing;
 using SegmentDashboard.Core.Samples;
 
@@ -62,6 +64,42 @@ public sealed class SegmentationService
         ArgumentNullException.ThrowIfNull(request);
         Validate(dataset, request);
         return Task.Run(() => new SegmentationPipeline(dataset, request, Limits, progress, cancellationToken).Run(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Only the k-sweep (K-means with the request's seed and restarts, k = 2 to
+    /// <see cref="SegmentationLimits.MaxClusterCount"/>) on the request's features, scaling and
+    /// missing-value strategy. The sweep does not depend on k or on the algorithm, so the UI can
+    /// run it once per feature choice and call <see cref="SegmentAsync"/> with IncludeSweep = false
+    /// while the user changes k. Validation as in <see cref="SegmentAsync"/>.
+    /// </summary>
+    public Task<KSweepResult> SweepAsync(
+        Dataset dataset,
+        SegmentationRequest request,
+        IProgress<SegmentationProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(request);
+        Validate(dataset, request);
+        return Task.Run(() => new SegmentationPipeline(dataset, request, Limits, progress, cancellationToken, sweepOnly: true).RunSweepOnly(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Applies a saved segmentation to new customers: each row of <paramref name="newData"/> is
+    /// encoded and scaled exactly as the saved run's data was (same one-hot levels, "Other" for
+    /// unseen levels, same centres and scales), then given the segment of the nearest centroid
+    /// (<see cref="SegmentationResult.Centroids"/>). Missing values take the saved strategy's fill
+    /// computed on the saved data; with drop-rows such a row gets -1. For a DBSCAN run every row gets
+    /// its nearest segment (noise is not re-detected). Columns are matched by name; a missing column
+    /// throws <see cref="ArgumentException"/> naming it.
+    /// </summary>
+    /// <returns>One segment id per row of <paramref name="newData"/>; -1 for a dropped row.</returns>
+    public static ImmutableArray<int> AssignToSegments(SegmentationResult saved, Dataset newData)
+    {
+        ArgumentNullException.ThrowIfNull(saved);
+        ArgumentNullException.ThrowIfNull(newData);
+        return SegmentAssigner.Assign(saved, newData);
     }
 
     private void Validate(Dataset dataset, SegmentationRequest request)

@@ -173,6 +173,16 @@ public static class MalformedCsvCorpus
                     Assert.Equal("Nîmes", d["city"].Format(2));
                 }),
             new(
+                "windows-1252-accents-after-64kb-of-ascii",
+                [.. Utf8("name,n\n" + Rows(7000, i => $"plain{i % 50},{i}")), .. Utf8("Caf"), 0xE9, .. Utf8(",1\n")],
+                Rows: 7001,
+                WarningContains: "read as Windows-1252",
+                Check: d =>
+                {
+                    Assert.Equal("UTF-8", d.Dialect!.EncodingName);
+                    Assert.Equal("Café", d["name"].Format(7000));
+                }),
+            new(
                 "semicolon-decimal-comma",
                 Utf8("id;amount;name\n1;261,96;a\n2;1.234,50;b\n3;-0,5;c\n"),
                 Rows: 3,
@@ -193,6 +203,12 @@ public static class MalformedCsvCorpus
                     Assert.Equal('\t', d.Dialect!.Delimiter);
                     Assert.Equal("Paris, FR", d["city, state"].Format(0));
                 }),
+            new(
+                "tab-delimited-with-commas-in-text",
+                Utf8("name\tcity, state\nAnn\tParis, FR\nBob\tLyon, FR\n"),
+                Rows: 2,
+                Columns: 2,
+                Check: d => Assert.Equal('\t', d.Dialect!.Delimiter)),
             new(
                 "pipe-delimited",
                 Utf8("a|b|c\n1|x, y|3\n4|z|6\n"),
@@ -349,6 +365,12 @@ public static class MalformedCsvCorpus
                 Encoding.Unicode.GetBytes("name,amount\nAnn,1\n"),
                 CsvLoadError.BinaryContent,
                 MessageContains: "UTF-16"),
+            new(
+                "huge-row-from-unclosed-quote",
+                Utf8("a,b\n1,\"" + new string('x', 5000) + "\n2,3\n"),
+                CsvLoadError.TooLarge,
+                Options: new CsvLoadOptions { MaxRecordBytes = 1024 },
+                MessageContains: "never closed"),
             new("too-many-columns", Utf8("a,b,c,d\n1,2,3,4\n"), CsvLoadError.TooManyColumns, Line: 1, Options: new CsvLoadOptions { MaxColumns = 3 }),
             new("too-many-rows", Utf8("a\n" + Rows(10, i => $"{i}")), CsvLoadError.TooManyRows, Options: new CsvLoadOptions { MaxRows = 5 }),
         };

@@ -121,6 +121,20 @@ public class HierarchicalClusteringTests
         Assert.ThrowsAny<OperationCanceledException>(() => HierarchicalClustering.Fit(x, method, cancellationToken: cts.Token));
     }
 
+    [Theory]
+    [InlineData(LinkageMethod.Ward)]
+    [InlineData(LinkageMethod.Average)]
+    [InlineData(LinkageMethod.Single)]
+    public void Fit_CancelledDuringMerges_Throws(LinkageMethod method)
+    {
+        // Progress is reported every 1,000 merges; cancelling on the first report must stop the run.
+        var x = ClusteringTestData.Uniform(1_500, 3, seed: 6);
+        using var cts = new CancellationTokenSource();
+        var progress = new SynchronousProgress(_ => cts.Cancel());
+
+        Assert.ThrowsAny<OperationCanceledException>(() => HierarchicalClustering.Fit(x, method, progress, cts.Token));
+    }
+
     [Fact]
     public void Fit_CompleteAboveMatrixLimit_RejectedWithMessage()
     {

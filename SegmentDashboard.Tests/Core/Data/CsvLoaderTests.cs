@@ -99,6 +99,16 @@ public class CsvLoaderTests
         Assert.Equal([1.5, 3.5], ((NumericColumn)dataset["a"]).Values.ToArray());
     }
 
+    [Theory]
+    [InlineData(':', 10)]
+    [InlineData(',', 0)]
+    public void Load_InvalidOptions_ThrowsArgumentException(char delimiter, int maxRows)
+    {
+        var options = new CsvLoadOptions { Delimiter = delimiter, MaxRows = maxRows };
+
+        Assert.Throws<ArgumentException>(() => CsvLoader.LoadText("a,b\n1,2\n", options: options));
+    }
+
     [Fact]
     public void Load_ManyRaggedRowsBelowTenPercent_OneWarningPerRowUpToFiftyThenSummary()
     {

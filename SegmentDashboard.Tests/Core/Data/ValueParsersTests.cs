@@ -166,4 +166,48 @@ public class ValueParsersTests
         Assert.Equal(ColumnKind.Text, dataset["feedback"].Kind);
         Assert.Equal(ColumnKind.Numeric, dataset["score"].Kind);
     }
+
+    [Fact]
+    public void FastDecimal_RandomDecimals_SameBitsAsDoubleParse()
+    {
+        // Arrange: values written with 0 to 15 digits, as CSV exporters write them.
+        var random = new Random(11);
+        for (var i = 0; i < 20_000; i++)
+        {
+            var value = (random.NextDouble() - 0.5) * Math.Pow(10, random.Next(-3, 10));
+            var text = value.ToString("F" + random.Next(0, 7), System.Globalization.CultureInfo.InvariantCulture);
+
+            // Act
+            var parsed = FastDecimal.TryParse(System.Text.Encoding.ASCII.GetBytes(text), (byte)'.', out var fast);
+
+            // Assert
+            if (parsed)
+            {
+                Assert.Equal(double.Parse(text, System.Globalization.CultureInfo.InvariantCulture), fast);
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData("1e5")]
+    [InlineData("1.2.3")]
+    [InlineData("-")]
+    [InlineData(".")]
+    [InlineData("1234567890123456")]
+    [InlineData("12a")]
+    public void FastDecimal_NotPlainDecimal_LeftToFullParser(string text)
+    {
+        Assert.False(FastDecimal.TryParse(System.Text.Encoding.ASCII.GetBytes(text), (byte)'.', out _));
+    }
+
+    [Theory]
+    [InlineData("-0.123456", -0.123456)]
+    [InlineData("+42", 42)]
+    [InlineData("5.", 5)]
+    [InlineData(".5", 0.5)]
+    public void FastDecimal_PlainDecimal_Parsed(string text, double expected)
+    {
+        Assert.True(FastDecimal.TryParse(System.Text.Encoding.ASCII.GetBytes(text), (byte)'.', out var value));
+        Assert.Equal(expected, value);
+    }
 }

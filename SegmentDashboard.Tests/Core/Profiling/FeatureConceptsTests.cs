@@ -20,6 +20,8 @@ public sealed class FeatureConceptsTests
     [InlineData("PrimeMember", "Membership")]
     [InlineData("ReviewsWritten", "Reviews")]
     [InlineData("Fresh", "Generic")]
+    [InlineData("Customer_Reviews_Importance", "Generic")]
+    [InlineData("Review_Left", "Reviews")]
     public void Classify_RealHeaders_Recognised(string header, string concept)
     {
         Assert.Equal(concept, FeatureConcepts.Classify(header).ToString());

@@ -122,6 +122,7 @@ public sealed class SegmentProfilerTests
 
         Assert.Empty(profiles[1].Playbook.ProductCategories);
         Assert.Equal("High-income customers", profiles[1].Name);
+        Assert.Equal("3 customers (50%): annual income (k$) 1.0 SD above average, mostly Female (genre).", profiles[1].Description);
     }
 
     [Fact]

@@ -70,6 +70,20 @@ public sealed class SegmentationServiceTests
     }
 
     [Fact]
+    public async Task SegmentAsync_AsManySegmentsAsRows_UndefinedScoresAreNaN()
+    {
+        var dataset = new Dataset("t.csv", [new NumericColumn("Spend", [1, 5, 9, 20])], 4, null, []);
+        var request = Quick with { ClusterCount = 4, IncludeStability = true, IncludeSweep = true };
+
+        var result = await new SegmentationService().SegmentAsync(dataset, request);
+
+        Assert.Equal(4, result.ClusterCount);
+        Assert.True(double.IsNaN(result.Metrics.Silhouette));
+        Assert.True(double.IsNaN(result.Metrics.Stability));
+        Assert.Equal(4, result.Profiles.Length);
+    }
+
+    [Fact]
     public async Task SegmentAsync_DbscanFindsOnlyNoise_ThrowsOnEpsSuggestingLarger()
     {
         var service = new SegmentationService();
@@ -196,6 +210,7 @@ public sealed class SegmentationServiceTests
             Features = ["AnnualIncome", "AvgRatingGiven", "DaysSinceLastPurchase", "ReviewsWritten"],
             Eps = 0.5,
             MinSamples = 10,
+            IncludeStability = true,
         };
 
         var result = await service.SegmentAsync(service.Sample(), request);
@@ -203,6 +218,21 @@ public sealed class SegmentationServiceTests
         Assert.Equal(result.Labels.Where(l => l >= 0).Distinct().Count(), result.ClusterCount);
         Assert.True(result.ClusterCount >= 1);
         Assert.Equal(result.ClusterCount, result.Profiles.Length);
+        Assert.InRange(result.Metrics.Stability, -1, 1);
+    }
+
+    [Fact]
+    public async Task SweepAsync_SameRequest_EqualsTheSweepOfSegmentAsync()
+    {
+        var service = new SegmentationService();
+        var request = Quick with { ClusterCount = null, Features = ["AnnualIncome", "AvgRatingGiven", "DaysSinceLastPurchase"] };
+
+        var sweep = await service.SweepAsync(service.Sample(), request);
+        var result = await service.SegmentAsync(service.Sample(), request);
+
+        Assert.Equal(result.Sweep!.SuggestedK, sweep.SuggestedK);
+        Assert.Equal(result.Sweep.Points.Select(p => (p.K, p.Inertia)), sweep.Points.Select(p => (p.K, p.Inertia)));
+        Assert.Equal(Enumerable.Range(2, 14), sweep.Points.Select(p => p.K));
     }
 
     [Fact]
