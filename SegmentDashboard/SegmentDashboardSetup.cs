@@ -1,5 +1,8 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using SegmentDashboard.Api;
+using SegmentDashboard.Core.Segmentation;
 using SegmentDashboard.Security;
+using SegmentDashboard.State;
 
 namespace SegmentDashboard;
 
@@ -31,6 +34,11 @@ public static class SegmentDashboardSetup
     /// <summary>UI services (Radzen, per-circuit state); owned by the dashboard work package.</summary>
     private static void AddUi(IServiceCollection services)
     {
-        _ = services;
+        // The API registers the engine too; TryAdd keeps one singleton whichever registers first.
+        services.TryAddSingleton(_ => new SegmentationService());
+
+        // Per circuit: each browser tab has its own dataset, settings and results.
+        services.AddScoped<DashboardState>();
+        services.AddSingleton<SampleResultCache>();
     }
 }

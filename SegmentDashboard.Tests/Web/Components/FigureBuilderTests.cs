@@ -1,0 +1,269 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.Text.Json;
+using SegmentDashboard.Core.Data;
+using SegmentDashboard.Figures;
+
+namespace SegmentDashboard.Tests.Web.Components;
+
+public sealed class FigureBuilderTests
+{
+    private static readonly Dictionary<int, string> Names = new() { [0] = "Young", [1] = "Affluent", [2] = FakeSegmentation.ScriptLevel };
+
+    [Fact]
+    public void Pca_FakeResult_OneWebGlTracePerSegmentWithEveryPointAndVarianceTitles()
+    {
+        var result = FakeSegmentation.Result();
+
+        var figure = ScatterFigures.Pca(result, Names);
+
+        Assert.Equal(3, figure.Data.Length);
+        Assert.All(figure.Data, trace => Assert.Equal("scattergl", trace["type"]));
+        Assert.Equal(12, figure.Data.Sum(trace => ((double?[])trace["x"]!).Length));
+        Assert.Equal("PC1 (60.0% of variance)", AxisTitle(figure, "xaxis"));
+        Assert.Equal("PC2 (25.0% of variance)", AxisTitle(figure, "yaxis"));
+        Assert.Equal(new double?[] { 2.0, 2.2, 2.5, 2.1 }, (double?[])figure.Trace(0, "x")!);
+    }
+
+    [Fact]
+    public void Pca_ScriptInCsvValue_HoverTextAndNamesAreHtmlEncoded()
+    {
+        var result = FakeSegmentation.Result();
+
+        var figure = ScatterFigures.Pca(result, Names);
+
+        var hover = figure.Data.SelectMany(trace => (string[])trace["text"]!).ToArray();
+        var scriptRow = hover[6]; // row 7 has Channel = <script>alert(1)</script>
+        Assert.Contains("Channel: &lt;script&gt;alert(1)&lt;/script&gt;", scriptRow, StringComparison.Ordinal);
+        Assert.DoesNotContain(hover, text => text.Contains("<script>", StringComparison.OrdinalIgnoreCase));
+        Assert.Equal("&lt;script&gt;alert(1)&lt;/script&gt;", figure.Trace(2, "name"));
+        Assert.DoesNotContain("<script>", figure.ToJson(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Stratified_TwentyThousandRows_KeepsEachSegmentsShareWithinTheBound()
+    {
+        var labels = Enumerable.Range(0, 20_000).Select(i => i < 15_000 ? 0 : i < 19_000 ? 1 : 2).ToArray();
+
+        var picked = Downsampler.Stratified(labels, 5_000);
+
+        Assert.InRange(picked.Length, 4_990, 5_003);
+        Assert.Equal(3_750, picked.Count(i => labels[i] == 0));
+        Assert.Equal(1_000, picked.Count(i => labels[i] == 1));
+        Assert.Equal(250, picked.Count(i => labels[i] == 2));
+        Assert.Equal(picked.Order(), picked);
+        Assert.Equal(picked.Length, picked.Distinct().Count());
+    }
+
+    [Fact]
+    public void Stratified_FewRows_ReturnsEveryRow()
+    {
+        Assert.Equal([0, 1, 2], Downsampler.Stratified([5, 5, 7], 10));
+    }
+
+    [Theory]
+    [InlineData(2, 7.0)] // between the last two merges: (5 + 9) / 2
+    [InlineData(3, 3.6)] // between 2.2 and 5
+    [InlineData(6, 1.75)] // between 1.5 (the sixth pair) and 2.0
+    public void CutHeight_TwelveLeafTree_IsMidwayBetweenTheMergesAroundTheCut(int k, double expected)
+    {
+        Assert.Equal(expected, DendrogramFigure.CutHeight(FakeSegmentation.TwelveLeafDendrogram(), k), 10);
+    }
+
+    [Fact]
+    public void Dendrogram_FullTree_DrawsEveryMergeAndTheCutLineForK()
+    {
+        var dendrogram = FakeSegmentation.TwelveLeafDendrogram();
+
+        var figure = DendrogramFigure.Build(dendrogram, 3, FakeSegmentation.Labels);
+
+        var shape = ((ImmutableDictionary<string, object?>[])figure.Layout["shapes"]!)[0];
+        Assert.Equal(3.6, (double)shape["y0"]!, 10);
+        Assert.Equal(3.6, (double)shape["y1"]!, 10);
+        var pointCount = figure.Data.Sum(trace => ((double?[])trace["x"]!).Length);
+        Assert.Equal(11 * 5, pointCount); // every merge is one U of 4 points and a gap
+        Assert.Equal(4, figure.Data.Length); // three segments below the cut and the grey links above
+        var ticks = (string[])((ImmutableDictionary<string, object?>)figure.Layout["xaxis"]!)["ticktext"]!;
+        Assert.Equal(12, ticks.Length);
+    }
+
+    [Fact]
+    public void Dendrogram_Truncated_ShowsOnlyTheTopMergesWithBranchSizes()
+    {
+        var figure = DendrogramFigure.Build(FakeSegmentation.TwelveLeafDendrogram(), 2, maxLeaves: 3);
+
+        var ticks = (string[])((ImmutableDictionary<string, object?>)figure.Layout["xaxis"]!)["ticktext"]!;
+        Assert.Equal(["(4)", "(4)", "(4)"], ticks);
+        Assert.Equal(2 * 5, figure.Data.Sum(trace => ((double?[])trace["x"]!).Length));
+    }
+
+    [Fact]
+    public void Elbow_Sweep_MarksTheSuggestedKAndTheCurrentK()
+    {
+        var sweep = FakeSegmentation.Result().Sweep!;
+
+        var figure = EvaluationFigures.Elbow(sweep, 4);
+
+        Assert.Equal(2, figure.Data.Length);
+        Assert.Equal(new[] { 2, 3, 4, 5, 6 }, (int[])figure.Trace(0, "x")!);
+        Assert.Equal(new[] { 3 }, (int[])figure.Trace(1, "x")!);
+        Assert.Equal(4, ((ImmutableDictionary<string, object?>[])figure.Layout["shapes"]!)[0]["x0"]);
+    }
+
+    [Fact]
+    public void QualityByK_Sweep_SilhouetteAndCalinskiHarabaszOnTwoAxes()
+    {
+        var figure = EvaluationFigures.QualityByK(FakeSegmentation.Result().Sweep!, 3);
+
+        Assert.Equal("y2", figure.Trace(1, "yaxis"));
+        Assert.Equal(0.5, ((double?[])figure.Trace(0, "y")!)[1]);
+        Assert.True(figure.Layout.ContainsKey("yaxis2"));
+    }
+
+    [Fact]
+    public void PerSample_Silhouette_OneBandPerSegmentSortedHighToLow()
+    {
+        var result = FakeSegmentation.Result();
+
+        var figure = EvaluationFigures.PerSample(result.Silhouette, result.Labels, Names);
+
+        Assert.Equal(3, figure.Data.Length);
+        Assert.Equal(new[] { 0.3, 0.2, 0.1, -0.1 }, (double[])figure.Trace(2, "x")!);
+        Assert.Equal(0.5, ((ImmutableDictionary<string, object?>[])figure.Layout["shapes"]!)[0]["x0"]);
+    }
+
+    [Fact]
+    public void Sizes_Profiles_OneBarPerSegmentInPaletteColours()
+    {
+        var result = FakeSegmentation.Result();
+
+        var figure = EvaluationFigures.Sizes(result.Profiles, Names);
+
+        Assert.Equal(new[] { 4, 4, 4 }, (int[])figure.Trace(0, "x")!);
+        Assert.Equal(["Young", "Affluent", "&lt;script&gt;alert(1)&lt;/script&gt;"], (string[])figure.Trace(0, "y")!);
+        var colours = (string[])((ImmutableDictionary<string, object?>)figure.Trace(0, "marker")!)["color"]!;
+        Assert.Equal([SegmentPalette.Color(0), SegmentPalette.Color(1), SegmentPalette.Color(2)], colours);
+    }
+
+    [Fact]
+    public void ZScoreHeatmap_Profiles_SegmentsByFeaturesMostDistinguishingFirst()
+    {
+        var figure = ProfileFigures.ZScoreHeatmap(FakeSegmentation.Result().Profiles, Names);
+
+        Assert.Equal(["Income", "Age", "Spend"], (string[])figure.Trace(0, "x")!);
+        Assert.Equal(["Young", "Affluent", "&lt;script&gt;alert(1)&lt;/script&gt;"], (string[])figure.Trace(0, "y")!);
+        var z = (double?[][])figure.Trace(0, "z")!;
+        Assert.Equal(3, z.Length);
+        Assert.Equal(new double?[] { -1.2, -0.8, 0 }, z[0]);
+        Assert.Equal(new double?[] { 1.2, 0.8, 0.2 }, z[2]);
+    }
+
+    [Fact]
+    public void Radar_Profiles_ClosedPolygonPerSegment()
+    {
+        var figure = ProfileFigures.Radar(FakeSegmentation.Result().Profiles, Names);
+
+        Assert.Equal(3, figure.Data.Length);
+        var r = (double?[])figure.Trace(0, "r")!;
+        Assert.Equal(4, r.Length);
+        Assert.Equal(r[0], r[^1]);
+    }
+
+    [Fact]
+    public void Histograms_BySegment_StackedTracesPerSegmentOnSharedBins()
+    {
+        var dataset = FakeSegmentation.Dataset();
+
+        var figure = ExploreFigures.Histograms(dataset, ["Age", "Income"], FakeSegmentation.Labels, Names);
+
+        Assert.Equal(6, figure.Data.Length); // 2 columns x 3 segments
+        Assert.Equal("x2", figure.Trace(3, "xaxis"));
+        var ageCounts = figure.Data.Take(3).Sum(trace => ((int[])trace["y"]!).Sum());
+        Assert.Equal(11, ageCounts); // one age is missing
+        Assert.Equal("stack", figure.Layout["barmode"]);
+    }
+
+    [Fact]
+    public void CategoryBars_ScriptLevel_IsEncoded()
+    {
+        var figure = ExploreFigures.CategoryBars(FakeSegmentation.Dataset(), ["Channel"], null, Names);
+
+        var x = (string[])figure.Trace(0, "x")!;
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", x);
+        Assert.Equal(new[] { 4, 4, 4 }, (int[])figure.Trace(0, "y")!);
+    }
+
+    [Fact]
+    public void BoxPlot_BySegment_ShipsQuartilesPerGroupInSegmentOrder()
+    {
+        var income = (NumericColumn)FakeSegmentation.Dataset()["Income"];
+        var byName = Names.ToDictionary(n => n.Value, n => n.Key);
+
+        var figure = ExploreFigures.BoxPlot(income, row => Names[FakeSegmentation.Labels[row]], groupOrder: name => byName[name]);
+
+        Assert.Equal(3, figure.Data.Length);
+        Assert.Equal(["Young"], (string[])figure.Trace(0, "y")!);
+        Assert.Equal("h", figure.Trace(0, "orientation"));
+        // numpy.percentile([20, 22, 25, 21], [25, 50, 75]) == [20.75, 21.5, 22.75]
+        Assert.Equal(new[] { 20.75 }, (double[])figure.Trace(0, "q1")!);
+        Assert.Equal(new[] { 21.5 }, (double[])figure.Trace(0, "median")!);
+        Assert.Equal(new[] { 22.75 }, (double[])figure.Trace(0, "q3")!);
+        Assert.False(figure.Data.Any(trace => trace.ContainsKey("x")), "Box plots ship statistics, not points.");
+    }
+
+    [Fact]
+    public void BoxStatistics_WithOutlier_QuartilesLikeNumpyAndWhiskersWithinOneAndAHalfIqr()
+    {
+        // numpy.percentile([1, 2, 3, 4, 100], [25, 50, 75]) == [2, 3, 4]
+        var stats = BoxStatistics.Of([1, 2, 3, 4, 100]);
+
+        Assert.Equal(new BoxStatistics(2, 3, 4, 1, 4, 22), stats);
+    }
+
+    [Fact]
+    public void ToJson_NaNAndNestedValues_IsValidPlotlyJson()
+    {
+        var figure = new PlotlyFigure(
+            [PlotlyFigure.Dict(("type", "scatter"), ("y", new[] { FigureText.Finite(double.NaN), 1.5 }))],
+            PlotlyFigure.Dict(("height", 300)));
+
+        using var json = JsonDocument.Parse(figure.ToJson());
+
+        Assert.Equal(JsonValueKind.Null, json.RootElement.GetProperty("data")[0].GetProperty("y")[0].ValueKind);
+        Assert.Equal(1.5, json.RootElement.GetProperty("data")[0].GetProperty("y")[1].GetDouble());
+        Assert.Equal(300, json.RootElement.GetProperty("layout").GetProperty("height").GetInt32());
+    }
+
+    [Fact]
+    public void Columns_NonNumericColumn_ShowsAMessageInsteadOfPoints()
+    {
+        var figure = ScatterFigures.Columns(FakeSegmentation.Dataset(), "Channel", "Age", null, Names);
+
+        Assert.Empty(figure.Data);
+    }
+
+    [Theory]
+    [InlineData(-0.04, 1, "0.0")]
+    [InlineData(0.25, 1, "0.3")]
+    [InlineData(1234.5678, 1, "1234.6")]
+    [InlineData(double.NaN, 2, "n/a")]
+    public void Number_Value_InvariantWithoutNegativeZero(double value, int decimals, string expected)
+    {
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("fr-FR");
+
+        Assert.Equal(expected, FigureText.Number(value, decimals));
+    }
+
+    [Fact]
+    public void HoverRow_EncodesNamesAndValues()
+    {
+        var dataset = new Dataset("x.csv", [new TextColumn("<b>Note</b>", ColumnKind.Text, ["a & <img src=x onerror=alert(1)>"])], 1, null, []);
+
+        var text = HoverText.Row(dataset, 0);
+
+        Assert.Equal("<b>Row 1</b><br>&lt;b&gt;Note&lt;/b&gt;: a &amp; &lt;img src=x onerror=alert(1)&gt;", text);
+    }
+
+    private static string AxisTitle(PlotlyFigure figure, string axis) =>
+        (string)((ImmutableDictionary<string, object?>)((ImmutableDictionary<string, object?>)figure.Layout[axis]!)["title"]!)["text"]!;
+}

@@ -1,0 +1,144 @@
+using System.Globalization;
+using SegmentDashboard.Components.Charts;
+using SegmentDashboard.Components.Layout;
+using SegmentDashboard.Components.Pages;
+using SegmentDashboard.Core.Segmentation;
+using SegmentDashboard.Figures;
+using Microsoft.AspNetCore.Components;
+
+namespace SegmentDashboard.Tests.Web.Components;
+
+public sealed class PageRenderingTests
+{
+    public PageRenderingTests()
+    {
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("de-DE");
+    }
+
+    [Fact]
+    public async Task DataPage_ReadyState_ShowsSummaryColumnsUploadAndNoError()
+    {
+        var document = await ComponentRenderer.RenderAsync<DataPage>(ComponentRenderer.ReadyState());
+
+        Assert.Equal("12 rows · 5 columns", document.ByTestId("dataset-summary")!.TextContent.Trim());
+        Assert.Equal(5, document.ByTestId("column-table")!.QuerySelectorAll("tbody tr").Length);
+        var upload = document.ByTestId("upload")!;
+        Assert.Equal("input", upload.LocalName);
+        Assert.Equal("file", upload.GetAttribute("type"));
+        Assert.NotNull(document.ByTestId("load-sample"));
+        Assert.Contains("comma-separated", document.ByTestId("dialect")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(document.ByTestId("error-message"));
+        var featureBoxes = document.ByTestId("column-table")!.QuerySelectorAll("input[type=checkbox]");
+        Assert.Equal(3, featureBoxes.Count(box => box.HasAttribute("checked")));
+    }
+
+    [Fact]
+    public async Task SegmentsPage_ReadyState_MetricsInInvariantCultureAndEveryChart()
+    {
+        var document = await ComponentRenderer.RenderAsync<SegmentsPage>(ComponentRenderer.ReadyState());
+
+        Assert.Equal("0.500", Value(document, "metric-silhouette"));
+        Assert.Equal("123.5", Value(document, "metric-inertia"));
+        Assert.Equal("87.7", Value(document, "metric-calinski-harabasz"));
+        Assert.Equal("0.432", Value(document, "metric-davies-bouldin"));
+        Assert.Equal("3", Value(document, "metric-segments"));
+        foreach (var chart in new[] { "chart-scatter", "chart-sizes", "chart-silhouette", "chart-elbow" })
+        {
+            Assert.NotNull(document.ByTestId(chart)?.QuerySelector(".chart-graph"));
+        }
+
+        Assert.Null(document.ByTestId("chart-dendrogram"));
+        Assert.Equal("3", document.ByTestId("k-input")!.QuerySelector("input[type=number]")!.GetAttribute("value"));
+        Assert.Equal("KMeans", document.ByTestId("algorithm-select")!.GetAttribute("value"));
+        Assert.Equal(3, document.ByTestId("feature-select")!.QuerySelectorAll("input[type=checkbox][checked]").Length);
+    }
+
+    [Fact]
+    public async Task SegmentsPage_Hierarchical_ShowsTheDendrogramAndLinkage()
+    {
+        var result = FakeSegmentation.Result(algorithm: ClusteringAlgorithm.Hierarchical);
+
+        var document = await ComponentRenderer.RenderAsync<SegmentsPage>(ComponentRenderer.ReadyState(result));
+
+        Assert.NotNull(document.ByTestId("chart-dendrogram")?.QuerySelector(".chart-graph"));
+        Assert.NotNull(document.ByTestId("linkage-select"));
+    }
+
+    [Fact]
+    public async Task ProfilesPage_ReadyState_OneCardPerSegmentWithEncodedNames()
+    {
+        var document = await ComponentRenderer.RenderAsync<ProfilesPage>(ComponentRenderer.ReadyState());
+
+        var cards = document.AllByTestId("segment-card");
+        Assert.Equal(3, cards.Length);
+        Assert.Equal("Group 1", cards[0].ByTestId("segment-name")!.TextContent);
+        Assert.Equal("4 customers · 33.3%", cards[0].ByTestId("segment-size")!.TextContent);
+        Assert.Equal(FakeSegmentation.ScriptLevel, cards[2].ByTestId("segment-name")!.TextContent);
+        Assert.Empty(document.QuerySelectorAll("script"));
+        Assert.NotNull(document.ByTestId("chart-profile-heatmap")?.QuerySelector(".chart-graph"));
+        Assert.NotNull(document.ByTestId("export-csv"));
+        Assert.Contains("Send a welcome series.", cards[0].TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task ExplorePage_ReadyState_SummaryTableAndCharts()
+    {
+        var document = await ComponentRenderer.RenderAsync<ExplorePage>(ComponentRenderer.ReadyState());
+
+        Assert.Equal(5, document.ByTestId("summary-table")!.QuerySelectorAll("tbody tr").Length);
+        foreach (var chart in new[] { "chart-histogram", "chart-categories", "chart-correlation", "chart-box", "chart-explore-scatter" })
+        {
+            Assert.NotNull(document.ByTestId(chart)?.QuerySelector(".chart-graph"));
+        }
+    }
+
+    [Fact]
+    public async Task MainLayout_Ready_StatusReadyNavAndNoErrorPanel()
+    {
+        var state = ComponentRenderer.ReadyState();
+
+        var document = await ComponentRenderer.RenderAsync<MainLayout>(state, new Dictionary<string, object?> { ["Body"] = (RenderFragment)(_ => { }) });
+
+        Assert.Contains("ready", document.ByTestId("status")!.TextContent, StringComparison.Ordinal);
+        Assert.Null(document.ByTestId("error-message"));
+        foreach (var nav in new[] { "nav-data", "nav-explore", "nav-segments", "nav-profiles" })
+        {
+            Assert.NotNull(document.ByTestId(nav));
+        }
+    }
+
+    [Fact]
+    public async Task MainLayout_LoadFailed_ShowsTheErrorAndKeepsTheDataset()
+    {
+        var state = ComponentRenderer.ReadyState();
+        state.FailLoading("Line 14 has 6 fields but the header has 5.");
+
+        var document = await ComponentRenderer.RenderAsync<MainLayout>(state, new Dictionary<string, object?> { ["Body"] = (RenderFragment)(_ => { }) });
+
+        var error = document.ByTestId("error-message")!.TextContent;
+        Assert.Contains("Line 14 has 6 fields but the header has 5.", error, StringComparison.Ordinal);
+        Assert.Contains("customers.csv", error, StringComparison.Ordinal);
+        Assert.Contains("ready", document.ByTestId("status")!.TextContent, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task PlotlyChart_Figure_RendersTheWrapperAndGraphDivWithoutCallingJs()
+    {
+        var parameters = new Dictionary<string, object?>
+        {
+            ["Figure"] = PlotlyFigure.Message("nothing"),
+            ["TestId"] = "chart-test",
+            ["Title"] = "Sizes <b>",
+        };
+
+        var document = await ComponentRenderer.RenderAsync<PlotlyChart>(ComponentRenderer.ReadyState(), parameters);
+
+        var wrapper = document.ByTestId("chart-test")!;
+        Assert.NotNull(wrapper.QuerySelector("div.chart-graph"));
+        Assert.Equal("Sizes <b>", wrapper.QuerySelector(".chart-title")!.TextContent);
+    }
+
+    private static string Value(AngleSharp.Dom.IDocument document, string testId) =>
+        document.ByTestId(testId)!.QuerySelector(".metric-value")!.TextContent.Trim();
+}

@@ -1,0 +1,261 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Playwright;
+using SegmentDashboard.Core.Segmentation;
+using SegmentDashboard.Tests.Support;
+
+namespace SegmentDashboard.Tests.Web.EndToEnd;
+
+/// <summary>The real app in headless Chromium: what a marketer sees and clicks.</summary>
+[Collection(DashboardCollection.Name)]
+public sealed class DashboardEndToEndTests(DashboardFixture fixture)
+{
+    private static readonly Lazy<int> SampleColumns = new(() => new SegmentationService().Sample().Columns.Length);
+
+    [SkippableFact]
+    public async Task Open_Shell_RendersNavigationStatusAndServesPlotlyLocally()
+    {
+        await using var session = await OpenAsync();
+        var page = session.Dashboard;
+
+        await page.TestId("status").WaitForAsync();
+
+        foreach (var nav in new[] { "nav-data", "nav-explore", "nav-segments", "nav-profiles" })
+        {
+            Assert.True(await page.TestId(nav).IsVisibleAsync(), nav);
+        }
+
+        var plotly = await page.Page.APIRequest.GetAsync("lib/plotly/plotly.min.js");
+        Assert.Equal(200, plotly.Status);
+        Assert.StartsWith("/**\n* plotly.js v4.1.2", await plotly.TextAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync("0-shell");
+    }
+
+    [SkippableFact]
+    public async Task Open_Sample_IsSegmentedAndReadyWithoutAClick()
+    {
+        await using var session = await OpenAsync();
+        var page = session.Dashboard;
+
+        await page.WaitForReadyAsync();
+
+        var summary = await page.TestId("dataset-summary").InnerTextAsync();
+        Assert.Contains("2000 rows", summary, StringComparison.Ordinal);
+        Assert.Contains($"{SampleColumns.Value.ToString(CultureInfo.InvariantCulture)} columns", summary, StringComparison.Ordinal);
+        Assert.Equal(SampleColumns.Value, await page.TestId("column-table").Locator("tbody tr").CountAsync());
+        Assert.Equal(0, await page.TestId("error-message").CountAsync());
+        await page.ScreenshotAsync("1-data");
+        await page.AssertHealthyAsync();
+    }
+
+    [SkippableFact]
+    public async Task Tabs_EachChart_IsARealPlotlyGraphAndTheCircuitIsKept()
+    {
+        await using var session = await OpenAsync();
+        var page = session.Dashboard;
+        await page.WaitForReadyAsync();
+        await page.Page.EvaluateAsync("() => { window.__sameCircuit = 42; }");
+
+        await page.NavigateAsync("nav-explore");
+        Assert.True(await page.ChartTraceCountAsync("chart-histogram") > 0);
+        Assert.True(await page.ChartTraceCountAsync("chart-correlation") == 1);
+        await page.ScreenshotAsync("2-explore");
+
+        await page.NavigateAsync("nav-segments");
+        var segments = int.Parse(await page.TestId("metric-segments").Locator(".metric-value").InnerTextAsync(), CultureInfo.InvariantCulture);
+        Assert.Equal(segments, await page.ChartTraceCountAsync("chart-scatter"));
+        Assert.Equal(2000, await page.ChartPointCountAsync("chart-scatter"));
+        Assert.True(await page.ChartTraceCountAsync("chart-elbow") >= 1);
+        Assert.Equal(segments, await page.ChartTraceCountAsync("chart-silhouette"));
+        Assert.Equal(1, await page.ChartTraceCountAsync("chart-sizes"));
+        Assert.Equal(segments, await page.ChartPointCountAsync("chart-sizes"));
+        foreach (var metric in new[] { "metric-silhouette", "metric-inertia", "metric-calinski-harabasz", "metric-davies-bouldin" })
+        {
+            var text = await page.TestId(metric).Locator(".metric-value").InnerTextAsync();
+            Assert.True(double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _), $"{metric} shows '{text}'");
+        }
+
+        await page.ScreenshotAsync("3-segments");
+
+        await page.NavigateAsync("nav-profiles");
+        Assert.Equal(segments, await page.TestId("segment-card").CountAsync());
+        Assert.Equal(1, await page.ChartTraceCountAsync("chart-profile-heatmap"));
+        await page.ScreenshotAsync("4-profiles");
+
+        Assert.Equal(42, await page.Page.EvaluateAsync<int>("() => window.__sameCircuit"));
+        await page.AssertHealthyAsync();
+    }
+
+    [SkippableFact]
+    public async Task Settings_ChangingKAndAlgorithm_UpdatesChartsMetricsAndCards()
+    {
+        await using var session = await OpenAsync();
+        var page = session.Dashboard;
+        await page.WaitForReadyAsync();
+        await page.NavigateAsync("nav-segments");
+        await page.ChartTraceCountAsync("chart-sizes");
+
+        var run = await page.RunVersionAsync();
+        await page.TestId("k-input").Locator("input[type=number]").FillAsync("3");
+        await page.WaitForReadyAsync(run);
+
+        Assert.Equal("3", await page.TestId("metric-segments").Locator(".metric-value").InnerTextAsync());
+        await page.WaitForChartAsync("chart-sizes", "el => el.data[0].x.length === 3");
+        await page.WaitForChartAsync("chart-scatter", "el => el.data.length === 3");
+
+        run = await page.RunVersionAsync();
+        await page.TestId("algorithm-select").SelectOptionAsync("Hierarchical");
+        await page.WaitForReadyAsync(run);
+
+        var method = await page.TestId("metric-segments").InnerTextAsync();
+        Assert.True(
+            method.Contains("hierarchical", StringComparison.Ordinal),
+            $"metric: {method}; select: {await page.TestId("algorithm-select").InputValueAsync()}; status: {await page.TestId("status").InnerTextAsync()} run {await page.RunVersionAsync()} (before {run})");
+        Assert.Equal("3", await page.TestId("metric-segments").Locator(".metric-value").InnerTextAsync());
+        Assert.True(await page.ChartTraceCountAsync("chart-dendrogram") >= 1);
+        var cut = await page.Page.Locator("[data-testid='chart-dendrogram'] .js-plotly-plot").EvaluateAsync<double>("el => el.layout.shapes[0].y0");
+        Assert.True(cut > 0);
+        await page.ScreenshotAsync("5-segments-hierarchical");
+
+        await page.NavigateAsync("nav-profiles");
+        Assert.Equal(3, await page.TestId("segment-card").CountAsync());
+        await page.AssertHealthyAsync();
+    }
+
+    [SkippableTheory]
+    [InlineData("amazon_customer_behavior_survey.csv", 602, 23)]
+    [InlineData("mall_customers.csv", 200, 5)]
+    [InlineData("wholesale_customers.csv", 440, 8)]
+    [InlineData("amazon_cluster_model.csv", 202, 5)] // SOURCES.md: 202 data rows, header Cus_ID,Sex,Age,Income,Rating.
+    public async Task Upload_RealDataset_ShowsRowAndColumnCounts(string file, int rows, int columns)
+    {
+        fixture.RequireBrowser();
+        var path = Path.Combine(TestPaths.RequireFolder(TestPaths.Datasets), file);
+        await using var session = await OpenAsync();
+        var page = session.Dashboard;
+        await page.WaitForReadyAsync();
+
+        var run = await page.RunVersionAsync();
+        await page.TestId("upload").SetInputFilesAsync(path);
+        await page.WaitForReadyAsync(run);
+
+        var summary = await page.TestId("dataset-summary").InnerTextAsync();
+        Assert.Contains($"{rows.ToString(CultureInfo.InvariantCulture)} rows", summary, StringComparison.Ordinal);
+        Assert.Contains($"{columns.ToString(CultureInfo.InvariantCulture)} columns", summary, StringComparison.Ordinal);
+        Assert.Equal(0, await page.TestId("error-message").CountAsync());
+        if (file.StartsWith("amazon_customer", StringComparison.Ordinal))
+        {
+            await page.ScreenshotAsync("6-data-uploaded");
+        }
+
+        await page.AssertHealthyAsync();
+    }
+
+    [SkippableFact]
+    public async Task Upload_BadFile_ShowsErrorAndKeepsThePreviousDataset()
+    {
+        await using var session = await OpenAsync();
+        var page = session.Dashboard;
+        await page.WaitForReadyAsync();
+
+        await page.TestId("upload").SetInputFilesAsync(new FilePayload
+        {
+            Name = "broken.csv",
+            MimeType = "text/csv",
+            Buffer = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0x00, 0x00, 0x0D, 0x49, 0x48, 0x44, 0x52, 0x00, 0x00, 0x01, 0x00, 0x00, 0xFF, 0x00, 0x00],
+        });
+
+        var error = page.TestId("error-message");
+        await error.WaitForAsync(new LocatorWaitForOptions { Timeout = DashboardPage.Timeout });
+        Assert.True(await error.IsVisibleAsync());
+        Assert.Contains("2000 rows", await page.TestId("dataset-summary").InnerTextAsync(), StringComparison.Ordinal);
+        await page.ScreenshotAsync("7-data-error");
+
+        // The previous dataset is still usable.
+        await page.NavigateAsync("nav-segments");
+        Assert.True(await page.ChartTraceCountAsync("chart-scatter") > 0);
+        await page.AssertHealthyAsync();
+    }
+
+    [SkippableFact]
+    public async Task Upload_FileOverTheConfiguredLimit_IsRefusedBeforeReading()
+    {
+        fixture.RequireBrowser();
+        await using var app = await AppServerFixture.StartAsync(new Dictionary<string, string> { ["Upload__MaxBytes"] = "1000" });
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress.ToString() });
+        await using var session = new Session(context, new DashboardPage(await context.NewPageAsync()));
+        var page = session.Dashboard;
+        await page.Page.GotoAsync("/");
+        await page.WaitForReadyAsync();
+
+        await page.TestId("upload").SetInputFilesAsync(new FilePayload
+        {
+            Name = "big.csv",
+            MimeType = "text/csv",
+            Buffer = Encoding.UTF8.GetBytes("a,b\n" + string.Concat(Enumerable.Repeat("1,2\n", 600))),
+        });
+
+        var error = page.TestId("error-message");
+        await error.WaitForAsync();
+        Assert.Contains("largest file this dashboard accepts is 1000 B", await error.InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("2000 rows", await page.TestId("dataset-summary").InnerTextAsync(), StringComparison.Ordinal);
+        await page.AssertHealthyAsync();
+    }
+
+    [SkippableFact]
+    public async Task Export_LabeledCsv_DownloadsEveryRowWithItsEditedSegmentName()
+    {
+        await using var session = await OpenAsync();
+        var page = session.Dashboard;
+        await page.WaitForReadyAsync();
+        await page.NavigateAsync("nav-profiles");
+        var firstCard = page.TestId("segment-card").First;
+        await firstCard.Locator("[data-testid='segment-rename']").ClickAsync();
+        await firstCard.Locator("[data-testid='segment-name-input']").FillAsync("VIP =SUM(A1)");
+        await firstCard.Locator("[data-testid='segment-name-input']").PressAsync("Enter");
+        await page.Page.WaitForFunctionAsync("() => document.querySelector(\"[data-testid='segment-name']\")?.textContent === 'VIP =SUM(A1)'");
+
+        var download = await page.Page.RunAndWaitForDownloadAsync(() => page.TestId("export-csv").ClickAsync());
+        var lines = (await File.ReadAllLinesAsync(await download.PathAsync())).ToArray();
+
+        Assert.EndsWith("-segments.csv", download.SuggestedFilename, StringComparison.Ordinal);
+        Assert.Equal(2001, lines.Length);
+        Assert.EndsWith("Segment,Segment name", lines[0], StringComparison.Ordinal);
+        Assert.Contains(lines.Skip(1), line => line.EndsWith(",0,VIP =SUM(A1)", StringComparison.Ordinal) || line.EndsWith(",0,'VIP =SUM(A1)", StringComparison.Ordinal));
+        await page.AssertHealthyAsync();
+    }
+
+    [SkippableFact]
+    public async Task Phone_SegmentsPage_FitsANarrowScreen()
+    {
+        await using var session = await OpenAsync(new ViewportSize { Width = 390, Height = 844 });
+        var page = session.Dashboard;
+        await page.WaitForReadyAsync();
+        await page.NavigateAsync("nav-segments");
+        await page.ChartTraceCountAsync("chart-scatter");
+
+        var overflow = await page.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(overflow <= 1, $"The page is {overflow}px wider than the phone screen.");
+        await page.ScreenshotAsync("8-phone-segments");
+    }
+
+    private async Task<Session> OpenAsync(ViewportSize? viewport = null)
+    {
+        fixture.RequireBrowser();
+        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        {
+            BaseURL = fixture.App.BaseAddress.ToString(),
+            ViewportSize = viewport ?? new ViewportSize { Width = 1440, Height = 1000 },
+            AcceptDownloads = true,
+        });
+        var page = await context.NewPageAsync();
+        page.SetDefaultTimeout(DashboardPage.Timeout);
+        await page.GotoAsync("/");
+        return new Session(context, new DashboardPage(page));
+    }
+
+    private sealed record Session(IBrowserContext Context, DashboardPage Dashboard) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync() => await Context.CloseAsync();
+    }
+}

@@ -1,0 +1,100 @@
+using System.Globalization;
+using Microsoft.Playwright;
+
+namespace SegmentDashboard.Tests.Web.EndToEnd;
+
+/// <summary>Page helpers over the data-testid contract.</summary>
+public sealed class DashboardPage
+{
+    public static readonly float Timeout = 90_000;
+
+    private readonly List<string> _errors = [];
+
+    public DashboardPage(IPage page)
+    {
+        Page = page;
+        page.Console += (_, message) =>
+        {
+            if (message.Type == "error")
+            {
+                lock (_errors)
+                {
+                    _errors.Add("console: " + message.Text);
+                }
+            }
+        };
+        page.PageError += (_, error) =>
+        {
+            lock (_errors)
+            {
+                _errors.Add("page error: " + error);
+            }
+        };
+    }
+
+    public IPage Page { get; }
+
+    public ILocator TestId(string id) => Page.Locator($"[data-testid='{id}']");
+
+    public async Task<long> RunVersionAsync() =>
+        long.Parse(await TestId("status").GetAttributeAsync("data-run") ?? "0", CultureInfo.InvariantCulture);
+
+    /// <summary>Waits until the status says "ready" for a run newer than <paramref name="afterRun"/>.</summary>
+    public Task WaitForReadyAsync(long afterRun = -1) =>
+        Page.WaitForFunctionAsync(
+            "after => { const s = document.querySelector(\"[data-testid='status']\"); return !!s && s.textContent.includes('ready') && Number(s.dataset.run) > after; }",
+            afterRun,
+            new PageWaitForFunctionOptions { Timeout = Timeout });
+
+    public async Task NavigateAsync(string navTestId)
+    {
+        await TestId(navTestId).ClickAsync();
+        await Page.WaitForFunctionAsync("id => document.querySelector(`[data-testid='${id}']`).classList.contains('active')", navTestId);
+    }
+
+    /// <summary>Waits for a real Plotly graph inside the chart's wrapper and returns its trace count.</summary>
+    public async Task<int> ChartTraceCountAsync(string chartTestId)
+    {
+        var graph = Page.Locator($"[data-testid='{chartTestId}'] .js-plotly-plot");
+        await graph.WaitForAsync(new LocatorWaitForOptions { Timeout = Timeout });
+        return await graph.EvaluateAsync<int>("el => (el.data || []).length");
+    }
+
+    /// <summary>Total number of x values over all traces of the chart (points or bars).</summary>
+    public Task<int> ChartPointCountAsync(string chartTestId) =>
+        Page.Locator($"[data-testid='{chartTestId}'] .js-plotly-plot")
+            .EvaluateAsync<int>("el => (el.data || []).reduce((n, t) => n + ((t.x || t.r || []).length), 0)");
+
+    /// <summary>Waits until <paramref name="predicate"/> (a JS function of the graph div) returns true.</summary>
+    public Task WaitForChartAsync(string chartTestId, string predicate) =>
+        Page.WaitForFunctionAsync(
+            "() => { const el = document.querySelector(\"[data-testid='" + chartTestId + "'] .js-plotly-plot\"); return !!el && !!el.data && (" + predicate + ")(el); }",
+            null,
+            new PageWaitForFunctionOptions { Timeout = Timeout });
+
+    public async Task ScreenshotAsync(string name)
+    {
+        await Page.ScreenshotAsync(new PageScreenshotOptions
+        {
+            Path = Path.Combine(DashboardFixture.ScreenshotDirectory, name + ".png"),
+            FullPage = true,
+        });
+    }
+
+    /// <summary>No reconnect dialog, no script error, no Content-Security-Policy violation.</summary>
+    public async Task AssertHealthyAsync()
+    {
+        await AssertNoReconnectDialogAsync();
+        lock (_errors)
+        {
+            Assert.True(_errors.Count == 0, "Browser errors:\n" + string.Join('\n', _errors));
+        }
+    }
+
+    public async Task AssertNoReconnectDialogAsync()
+    {
+        var shown = await Page.EvaluateAsync<bool>(
+            "() => { const m = document.getElementById('components-reconnect-modal'); return !!m && getComputedStyle(m).display !== 'none'; }");
+        Assert.False(shown, "The Blazor reconnect dialog is showing: the circuit dropped.");
+    }
+}

@@ -1,0 +1,86 @@
+using Microsoft.AspNetCore.Components;
+using Microsoft.JSInterop;
+using SegmentDashboard.Figures;
+
+namespace SegmentDashboard.Components.Charts;
+
+/// <summary>
+/// The one chart component: ships an immutable <see cref="PlotlyFigure"/> to the collocated JS
+/// module (imported lazily), which calls <c>Plotly.newPlot</c> once and <c>Plotly.react</c> after,
+/// resizes with a ResizeObserver and purges on dispose. A figure is sent only when it changed.
+/// </summary>
+public sealed partial class PlotlyChart : IAsyncDisposable
+{
+    private ElementReference _element;
+    private IJSObjectReference? _module;
+    private PlotlyFigure? _shown;
+    private bool _disposed;
+
+    [Inject]
+    private IJSRuntime JS { get; set; } = default!;
+
+    [Parameter, EditorRequired]
+    public PlotlyFigure Figure { get; set; } = default!;
+
+    /// <summary>The <c>data-testid</c> of the wrapper, e.g. "chart-scatter".</summary>
+    [Parameter, EditorRequired]
+    public string TestId { get; set; } = default!;
+
+    [Parameter]
+    public string? Title { get; set; }
+
+    [Parameter]
+    public string? Subtitle { get; set; }
+
+    protected override async Task OnAfterRenderAsync(bool firstRender)
+    {
+        if (firstRender)
+        {
+            try
+            {
+                _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Charts/PlotlyChart.razor.js");
+            }
+            catch (JSDisconnectedException)
+            {
+                return;
+            }
+        }
+
+        if (_module is null || _disposed || ReferenceEquals(_shown, Figure) || Figure is null)
+        {
+            return;
+        }
+
+        _shown = Figure;
+        try
+        {
+            await _module.InvokeVoidAsync("render", _element, Figure.ToJson());
+        }
+        catch (JSDisconnectedException)
+        {
+            // The circuit is gone; nothing to draw on.
+        }
+        catch (TaskCanceledException)
+        {
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _disposed = true;
+        if (_module is null)
+        {
+            return;
+        }
+
+        try
+        {
+            await _module.InvokeVoidAsync("dispose", _element);
+            await _module.DisposeAsync();
+        }
+        catch (JSDisconnectedException)
+        {
+            // The browser already went away with the chart.
+        }
+    }
+}

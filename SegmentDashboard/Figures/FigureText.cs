@@ -1,0 +1,43 @@
+using System.Globalization;
+using System.Net;
+
+namespace SegmentDashboard.Figures;
+
+/// <summary>
+/// Text that reaches Plotly labels and hover boxes. Plotly renders a subset of HTML in those, so
+/// every CSV-derived string goes through <see cref="Encode"/> (CSV content is untrusted).
+/// </summary>
+public static class FigureText
+{
+    /// <summary>HTML-encoded, shortened to <paramref name="maxLength"/> characters.</summary>
+    public static string Encode(string? value, int maxLength = 60)
+    {
+        if (string.IsNullOrEmpty(value))
+        {
+            return string.Empty;
+        }
+
+        var text = value.Length > maxLength ? string.Concat(value.AsSpan(0, maxLength - 1), "…") : value;
+        return WebUtility.HtmlEncode(text);
+    }
+
+    /// <summary>A number for people: invariant culture, no group separators, "n/a" when undefined.</summary>
+    public static string Number(double value, int decimals = 2)
+    {
+        if (!double.IsFinite(value))
+        {
+            return "n/a";
+        }
+
+        // Round first so a tiny negative value prints as 0.0, not -0.0.
+        var rounded = Math.Round(value, decimals, MidpointRounding.AwayFromZero);
+        return (rounded == 0 ? 0 : rounded).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>A share as a percentage with one decimal ("34.2%").</summary>
+    public static string Percent(double share) =>
+        double.IsFinite(share) ? (share * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "n/a";
+
+    /// <summary>NaN and infinities become null so the JSON stays valid and Plotly leaves a gap.</summary>
+    public static double? Finite(double value) => double.IsFinite(value) ? value : null;
+}

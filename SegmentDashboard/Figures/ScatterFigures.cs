@@ -1,0 +1,94 @@
+using System.Collections.Immutable;
+using SegmentDashboard.Core.Data;
+using SegmentDashboard.Core.Segmentation;
+
+namespace SegmentDashboard.Figures;
+
+/// <summary>Segment scatters: in PCA space or on two chosen columns; one WebGL trace per segment.</summary>
+public static class ScatterFigures
+{
+    /// <summary>The result's rows in the first two principal components (axis titles give explained variance).</summary>
+    public static PlotlyFigure Pca(SegmentationResult result, IReadOnlyDictionary<int, string> names, int maxPoints = Downsampler.DefaultMaxPoints)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var scores = result.Projection.Scores;
+        if (scores.Rows == 0)
+        {
+            return PlotlyFigure.Message("No rows to plot.");
+        }
+
+        var ratio = result.Projection.ExplainedVarianceRatio;
+        var hasSecond = scores.Columns > 1;
+        var xs = new double[scores.Rows];
+        var ys = new double[scores.Rows];
+        for (var i = 0; i < scores.Rows; i++)
+        {
+            xs[i] = scores[i, 0];
+            ys[i] = hasSecond ? scores[i, 1] : 0;
+        }
+
+        var xTitle = $"PC1 ({FigureText.Percent(ratio.Length > 0 ? ratio[0] : double.NaN)} of variance)";
+        var yTitle = hasSecond ? $"PC2 ({FigureText.Percent(ratio[1])} of variance)" : "PC2 (not available)";
+        return Build(result.Dataset, xs, ys, result.Labels, result.Prepared.SourceRows, names, xTitle, yTitle, maxPoints);
+    }
+
+    /// <summary>The dataset's rows on two numeric columns, coloured by segment (null labels: one colour).</summary>
+    public static PlotlyFigure Columns(
+        Dataset dataset,
+        string xColumn,
+        string yColumn,
+        ImmutableArray<int>? rowLabels,
+        IReadOnlyDictionary<int, string> names,
+        int maxPoints = Downsampler.DefaultMaxPoints)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        if (dataset.Find(xColumn) is not NumericColumn x || dataset.Find(yColumn) is not NumericColumn y)
+        {
+            return PlotlyFigure.Message("Pick two numeric columns.");
+        }
+
+        var labels = rowLabels is { IsDefault: false } given && given.Length == dataset.RowCount
+            ? given
+            : ImmutableArray.CreateRange(Enumerable.Repeat(0, dataset.RowCount));
+        var sourceRows = Enumerable.Range(0, dataset.RowCount).ToImmutableArray();
+        var segmentNames = rowLabels is null ? new Dictionary<int, string> { [0] = "Customers" } : names;
+        return Build(dataset, x.Values.ToArray(), y.Values.ToArray(), labels, sourceRows, segmentNames, FigureText.Encode(xColumn), FigureText.Encode(yColumn), maxPoints);
+    }
+
+    private static PlotlyFigure Build(
+        Dataset dataset,
+        double[] xs,
+        double[] ys,
+        ImmutableArray<int> labels,
+        ImmutableArray<int> sourceRows,
+        IReadOnlyDictionary<int, string> names,
+        string xTitle,
+        string yTitle,
+        int maxPoints)
+    {
+        var picked = Downsampler.Stratified(labels, maxPoints);
+        var traces = new List<ImmutableDictionary<string, object?>>();
+        foreach (var group in picked.GroupBy(i => labels[i]).OrderBy(g => g.Key < 0 ? int.MaxValue : g.Key))
+        {
+            var rows = group.ToArray();
+            var name = FigureText.Encode(names.TryGetValue(group.Key, out var n) ? n : group.Key < 0 ? "Noise" : $"Segment {group.Key + 1}");
+            traces.Add(PlotlyFigure.Dict(
+                ("type", "scattergl"),
+                ("mode", "markers"),
+                ("name", name),
+                ("x", rows.Select(i => FigureText.Finite(xs[i])).ToArray()),
+                ("y", rows.Select(i => FigureText.Finite(ys[i])).ToArray()),
+                ("text", rows.Select(i => HoverText.Row(dataset, sourceRows[i])).ToArray()),
+                ("hovertemplate", "%{text}<extra>" + name + "</extra>"),
+                ("marker", PlotlyFigure.Dict(("color", SegmentPalette.Color(group.Key)), ("size", 6), ("opacity", 0.75)))));
+        }
+
+        var layout = FigureStyle.Layout(440, new()
+        {
+            ["xaxis"] = FigureStyle.Axis(xTitle),
+            ["yaxis"] = FigureStyle.Axis(yTitle),
+            ["hovermode"] = "closest",
+        });
+        return new PlotlyFigure(traces.ToImmutableArray(), layout);
+    }
+}

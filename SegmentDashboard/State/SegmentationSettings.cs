@@ -1,0 +1,60 @@
+using System.Collections.Immutable;
+using SegmentDashboard.Core.Clustering;
+using SegmentDashboard.Core.Preprocessing;
+using SegmentDashboard.Core.Segmentation;
+
+namespace SegmentDashboard.State;
+
+/// <summary>What the user chose on the Segments page (and the feature checkboxes of the Data page).</summary>
+/// <param name="ClusterCount">Null until the user picks k: the k-sweep's suggestion is used.</param>
+public sealed record SegmentationSettings(
+    ImmutableArray<string> Features,
+    ClusteringAlgorithm Algorithm = ClusteringAlgorithm.KMeans,
+    int? ClusterCount = null,
+    LinkageMethod Linkage = LinkageMethod.Ward,
+    double Eps = 0.5,
+    int MinSamples = 5,
+    ScalingMethod Scaling = ScalingMethod.ZScore,
+    MissingValueStrategy Missing = MissingValueStrategy.Median,
+    int Seed = 0)
+{
+    public const int MinClusterCount = 2;
+
+    public const int MaxClusterCount = 15;
+
+    /// <summary>The request the service runs; the k-sweep when asked for or when k is the sweep's suggestion.</summary>
+    public SegmentationRequest ToRequest(bool includeSweep, bool includeStability = true) => new()
+    {
+        Features = Features,
+        Algorithm = Algorithm,
+        ClusterCount = ClusterCount,
+        Linkage = Linkage,
+        Eps = Eps,
+        MinSamples = MinSamples,
+        Scaling = Scaling,
+        Missing = Missing,
+        Seed = Seed,
+        IncludeSweep = includeSweep || ClusterCount is null,
+        IncludeStability = includeStability,
+    };
+
+    /// <summary>Everything the k-sweep depends on (not k itself): when this is unchanged the previous sweep is reused.</summary>
+    public SweepKey ToSweepKey() => new(string.Join('\u001f', Features), Algorithm, Linkage, Scaling, Missing, Seed);
+
+    public bool Equals(SegmentationSettings? other) =>
+        other is not null
+        && Features.SequenceEqual(other.Features)
+        && Algorithm == other.Algorithm
+        && ClusterCount == other.ClusterCount
+        && Linkage == other.Linkage
+        && Eps.Equals(other.Eps)
+        && MinSamples == other.MinSamples
+        && Scaling == other.Scaling
+        && Missing == other.Missing
+        && Seed == other.Seed;
+
+    public override int GetHashCode() => HashCode.Combine(Features.Length, Algorithm, ClusterCount, Linkage, Eps, MinSamples, Scaling, Seed);
+}
+
+/// <summary>The inputs of a k-sweep, compared by value.</summary>
+public sealed record SweepKey(string Features, ClusteringAlgorithm Algorithm, LinkageMethod Linkage, ScalingMethod Scaling, MissingValueStrategy Missing, int Seed);
