@@ -72,8 +72,11 @@ public static class ScatterFigures
         {
             var rows = group.ToArray();
             var name = FigureText.Encode(names.TryGetValue(group.Key, out var n) ? n : group.Key < 0 ? "Noise" : $"Segment {group.Key + 1}");
+            // SVG, not scattergl: Plotly's WebGL traces compile shaders with `new Function`, which
+            // the app's Content-Security-Policy (no 'unsafe-eval') blocks, leaving an empty plot.
+            // Downsampling to at most maxPoints keeps SVG light.
             traces.Add(PlotlyFigure.Dict(
-                ("type", "scattergl"),
+                ("type", "scatter"),
                 ("mode", "markers"),
                 ("name", name),
                 ("x", rows.Select(i => FigureText.Finite(xs[i])).ToArray()),

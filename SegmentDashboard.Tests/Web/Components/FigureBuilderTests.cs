@@ -18,7 +18,7 @@ public sealed class FigureBuilderTests
         var figure = ScatterFigures.Pca(result, Names);
 
         Assert.Equal(3, figure.Data.Length);
-        Assert.All(figure.Data, trace => Assert.Equal("scattergl", trace["type"]));
+        Assert.All(figure.Data, trace => Assert.Equal("scatter", trace["type"]));
         Assert.Equal(12, figure.Data.Sum(trace => ((double?[])trace["x"]!).Length));
         Assert.Equal("PC1 (60.0% of variance)", AxisTitle(figure, "xaxis"));
         Assert.Equal("PC2 (25.0% of variance)", AxisTitle(figure, "yaxis"));

@@ -13,7 +13,7 @@ public sealed class ReliabilitySession : IAsyncDisposable
     /// <summary>Runs before any page script: records every CSP violation the page reports.</summary>
     private const string WatchScript =
         "window.__cspViolations = []; document.addEventListener('securitypolicyviolation', e => " +
-        "window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sourceFile || '')));";
+        "window.__cspViolations.push(e.violatedDirective + ' ' + e.blockedURI + ' ' + (e.sourceFile || '') + ':' + e.lineNumber + ':' + e.columnNumber + ' ' + (e.sample || '')));";
 
     private readonly List<string> _dialogs = [];
 
@@ -86,7 +86,8 @@ public sealed class ReliabilitySession : IAsyncDisposable
     public async Task AssertHealthyAsync()
     {
         Assert.Empty(Dialogs);
-        Assert.Empty(await CspViolationsAsync());
+        var violations = await CspViolationsAsync();
+        Assert.True(violations.Length == 0, "Content-Security-Policy violations:\n" + string.Join('\n', violations));
         await Dashboard.AssertHealthyAsync();
     }
 
