@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Playwright;
 using SegmentDashboard.Tests.Support;
-using SegmentDashboard.Tests.Web.EndToEnd;
 
 namespace SegmentDashboard.Tests.Web.Reliability;
 
