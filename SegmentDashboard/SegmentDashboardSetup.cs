@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SegmentDashboard.Api;
+using SegmentDashboard.Hosting;
 using SegmentDashboard.Core.Segmentation;
 using SegmentDashboard.Security;
 using SegmentDashboard.State;
@@ -14,6 +15,7 @@ public static class SegmentDashboardSetup
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddSegmentDashboardApi();
         AddUi(builder.Services);
+        builder.Services.AddHostedService<IdleMemoryTrimmer>();
         return builder;
     }
 
