@@ -59,6 +59,8 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
         await page.NavigateAsync("nav-explore");
         Assert.True(await page.ChartTraceCountAsync("chart-histogram") > 0);
         Assert.True(await page.ChartTraceCountAsync("chart-correlation") == 1);
+        Assert.True(await page.ChartTraceCountAsync("chart-explore-scatter") > 0);
+        await page.WaitForNoWebGlMessageAsync();
         await page.ScreenshotAsync("2-explore");
 
         await page.NavigateAsync("nav-segments");
@@ -75,6 +77,7 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
             Assert.True(double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _), $"{metric} shows '{text}'");
         }
 
+        await page.WaitForNoWebGlMessageAsync();
         await page.ScreenshotAsync("3-segments");
 
         await page.NavigateAsync("nav-profiles");
