@@ -11,9 +11,10 @@ namespace SegmentDashboard.Core.Preprocessing;
 /// column; categorical columns get their most frequent level for Mean / Median / MostFrequent and
 /// a "(missing)" level for Constant); encode (numeric, boolean 0/1 and date (days) as one column,
 /// categorical one-hot, multi-valued multi-hot, at most <see cref="PreprocessingOptions.MaxLevels"/>
-/// columns per source column: the most frequent levels and "Other"); scale every matrix column
-/// the same way, one-hot and multi-hot columns included (so a 0/1 indicator weighs like a numeric
-/// feature of the same spread). A column whose spread is zero keeps scale 1 (as scikit-learn does).
+/// columns per source column: the most frequent levels and "Other"); scale the numeric-like
+/// columns with the chosen method and keep one-hot / multi-hot indicators 0/1, so one categorical
+/// column weighs about as much as one standardized numeric feature. A column whose spread is zero
+/// keeps scale 1 (as scikit-learn does).
 /// The dataset is never modified.
 /// </remarks>
 public static class Preprocessor
@@ -237,7 +238,12 @@ public static class Preprocessor
         for (var j = 0; j < d; j++)
         {
             var values = encoded[j].Values;
-            var (center, scale) = FeatureScaling.Parameters(values, options.Scaling);
+            // Indicator (one-hot / multi-hot) columns stay 0/1 under every scaling: a category
+            // then weighs about as much as one standardized numeric feature (two customers in
+            // different levels differ by 2 in squared distance, the mean squared difference of a
+            // z-scored feature). Z-scoring each indicator instead lets rare levels dominate
+            // distances and pushes K-means and the silhouette towards one segment per level.
+            var (center, scale) = encoded[j].Level is null ? FeatureScaling.Parameters(values, options.Scaling) : (0.0, 1.0);
             for (var i = 0; i < n; i++)
             {
                 unscaled[(i * d) + j] = values[i];

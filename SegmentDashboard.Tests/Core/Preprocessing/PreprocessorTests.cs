@@ -126,16 +126,21 @@ public sealed class PreprocessorTests
     }
 
     [Fact]
-    public void Prepare_OneHotColumns_ScaledLikeNumericOnes()
+    public void Prepare_OneHotColumnsUnderZScore_StayZeroOne_WhileNumericColumnsAreScaled()
     {
-        var dataset = Data(new CategoricalColumn("Cat", [0, 0, 0, 1], ["a", "b"]));
+        var dataset = Data(
+            new CategoricalColumn("Cat", [0, 0, 0, 1], ["a", "b"]),
+            new NumericColumn("Num", [1.0, 2, 3, 4]));
 
-        var prepared = Preprocessor.Prepare(dataset, Options("Cat"));
+        var prepared = Preprocessor.Prepare(dataset, Options("Cat", "Num"));
 
-        // "Cat = a" is 1,1,1,0: mean 0.75, population std sqrt(0.1875)
-        Tolerance.AssertClose(0.75, prepared.Features[0].Center);
-        Tolerance.AssertClose(Math.Sqrt(0.1875), prepared.Features[0].Scale);
-        Tolerance.AssertClose(0.25 / Math.Sqrt(0.1875), prepared.Matrix[0, 0]);
+        // "Cat = a" is 1,1,1,0 and is left as it is (centre 0, scale 1) ...
+        Assert.Equal(("Cat = a", 0.0, 1.0), (prepared.Features[0].Name, prepared.Features[0].Center, prepared.Features[0].Scale));
+        Assert.Equal([1.0, 1, 1, 0], prepared.Matrix.CopyColumn(0));
+        // ... while Num is z-scored: mean 2.5, population std sqrt(1.25).
+        var num = prepared.Features.Single(f => f.Name == "Num");
+        Tolerance.AssertClose(2.5, num.Center);
+        Tolerance.AssertClose(Math.Sqrt(1.25), num.Scale);
     }
 
     [Fact]
