@@ -209,6 +209,18 @@ public sealed class FigureBuilderTests
     }
 
     [Fact]
+    public void CategoryBars_MultiValuedColumn_CountsEachLevelOfACell()
+    {
+        var column = new MultiCategoricalColumn("Interests", [[0, 1], [1], [], [1, 2]], ["Books", "Toys", "Garden"], ';');
+        var dataset = new Dataset("m.csv", [column], 4, null, []);
+
+        var figure = ExploreFigures.CategoryBars(dataset, ["Interests"], null, Names);
+
+        Assert.Equal(["Toys", "Books", "Garden"], (string[])figure.Trace(0, "x")!);
+        Assert.Equal(new[] { 3, 1, 1 }, (int[])figure.Trace(0, "y")!);
+    }
+
+    [Fact]
     public void BoxPlot_BySegment_ShipsQuartilesPerGroupInSegmentOrder()
     {
         var income = (NumericColumn)FakeSegmentation.Dataset()["Income"];
