@@ -4,7 +4,10 @@ using SegmentDashboard.Core.Segmentation;
 
 namespace SegmentDashboard.Figures;
 
-/// <summary>Segment scatters: in PCA space or on two chosen columns; one WebGL trace per segment.</summary>
+/// <summary>
+/// Segment scatters: in PCA space or on two chosen columns; one SVG trace per segment, downsampled
+/// per segment on the server so every segment stays visible and the point count stays bounded.
+/// </summary>
 public static class ScatterFigures
 {
     /// <summary>The result's rows in the first two principal components (axis titles give explained variance).</summary>

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.JSInterop;
+using Radzen;
 using SegmentDashboard.Api;
 using SegmentDashboard.Core.Segmentation;
 using SegmentDashboard.State;
@@ -26,6 +27,7 @@ public static class ComponentRenderer
         services.AddSingleton<NavigationManager, TestNavigationManager>();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddOptions<UploadOptions>();
+        services.AddRadzenComponents();
         await using var provider = services.BuildServiceProvider();
         await using var renderer = new HtmlRenderer(provider, provider.GetRequiredService<ILoggerFactory>());
         var html = await renderer.Dispatcher.InvokeAsync(async () =>

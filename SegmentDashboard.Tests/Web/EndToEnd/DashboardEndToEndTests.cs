@@ -59,6 +59,8 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
         await page.NavigateAsync("nav-explore");
         Assert.True(await page.ChartTraceCountAsync("chart-histogram") > 0);
         Assert.True(await page.ChartTraceCountAsync("chart-correlation") == 1);
+        Assert.True(await page.ChartTraceCountAsync("chart-explore-scatter") > 0);
+        await page.WaitForNoWebGlMessageAsync();
         await page.ScreenshotAsync("2-explore");
 
         await page.NavigateAsync("nav-segments");
@@ -75,6 +77,7 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
             Assert.True(double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _), $"{metric} shows '{text}'");
         }
 
+        await page.WaitForNoWebGlMessageAsync();
         await page.ScreenshotAsync("3-segments");
 
         await page.NavigateAsync("nav-profiles");
@@ -83,6 +86,39 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
         await page.ScreenshotAsync("4-profiles");
 
         Assert.Equal(42, await page.Page.EvaluateAsync<int>("() => window.__sameCircuit"));
+        await page.AssertHealthyAsync();
+    }
+
+    [SkippableFact]
+    public async Task Explore_SummaryGrid_SortingByMeanReordersTheRows()
+    {
+        await using var session = await OpenAsync();
+        var page = session.Dashboard;
+        await page.WaitForReadyAsync();
+        await page.NavigateAsync("nav-explore");
+        const string ReadRows =
+            "() => [...document.querySelectorAll(\"[data-testid='summary-table'] tbody tr.rz-data-row\")].map(r => [...r.querySelectorAll('td')].map(td => td.textContent.trim()))";
+        var before = await page.Page.EvaluateAsync<string[][]>(ReadRows);
+        Assert.Equal(SampleColumns.Value, before.Length);
+        var means = before
+            .Where(r => r[4].Length > 0)
+            .ToDictionary(r => r[0], r => double.Parse(r[4], NumberStyles.Float, CultureInfo.InvariantCulture), StringComparer.Ordinal);
+        var expected = means.OrderByDescending(m => m.Value).Select(m => m.Key).ToArray();
+        Assert.NotEqual(expected, before.Select(r => r[0]).Where(means.ContainsKey).ToArray());
+
+        // First click sorts ascending, the second descending.
+        var mean = page.TestId("summary-table").Locator("thead th", new LocatorLocatorOptions { HasText = "Mean" });
+        await mean.ClickAsync();
+        await page.Page.WaitForFunctionAsync("() => document.querySelector(\"[data-testid='summary-table'] thead .rzi-sort-asc\") !== null");
+        await mean.ClickAsync();
+        await page.Page.WaitForFunctionAsync("() => document.querySelector(\"[data-testid='summary-table'] thead .rzi-sort-desc\") !== null");
+        var after = await page.Page.EvaluateAsync<string[][]>(ReadRows);
+
+        Assert.Equal(expected, after.Select(r => r[0]).Where(means.ContainsKey).ToArray());
+        Assert.Equal(expected[0], after[0][0]);
+        Assert.Equal(before.Select(r => r[0]).Order(StringComparer.Ordinal), after.Select(r => r[0]).Order(StringComparer.Ordinal));
+        await page.ChartTraceCountAsync("chart-explore-scatter");
+        await page.ScreenshotAsync("2b-explore-sorted");
         await page.AssertHealthyAsync();
     }
 
@@ -226,6 +262,27 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
     }
 
     [SkippableFact]
+    public async Task Keyboard_Tab_ReachesNavigationUploadAndSegmentControls()
+    {
+        await using var session = await OpenAsync();
+        var page = session.Dashboard;
+        await page.WaitForReadyAsync();
+
+        var onData = await TabThroughAsync(page, 12);
+        Assert.Contains("nav-segments", onData);
+        Assert.Contains("upload", onData);
+        Assert.Contains("load-sample", onData);
+
+        await page.TestId("nav-segments").PressAsync("Enter");
+        await page.Page.WaitForFunctionAsync("() => document.querySelector(\"[data-testid='nav-segments']\").classList.contains('active')");
+        var onSegments = await TabThroughAsync(page, 30);
+        Assert.Contains("feature-select", onSegments);
+        Assert.Contains("algorithm-select", onSegments);
+        Assert.Contains("k-input", onSegments);
+        await page.AssertHealthyAsync();
+    }
+
+    [SkippableFact]
     public async Task Phone_SegmentsPage_FitsANarrowScreen()
     {
         await using var session = await OpenAsync(new ViewportSize { Width = 390, Height = 844 });
@@ -237,6 +294,25 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
         var overflow = await page.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 1, $"The page is {overflow}px wider than the phone screen.");
         await page.ScreenshotAsync("8-phone-segments");
+    }
+
+    /// <summary>Presses Tab from the top of the page and returns the test ids of what got focus (or its nearest wrapper).</summary>
+    private static async Task<HashSet<string>> TabThroughAsync(DashboardPage page, int presses)
+    {
+        // Clicking the (non-focusable) brand moves the sequential focus starting point to the top.
+        await page.Page.Locator(".brand").ClickAsync();
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < presses; i++)
+        {
+            await page.Page.Keyboard.PressAsync("Tab");
+            var id = await page.Page.EvaluateAsync<string?>("() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid') ?? null");
+            if (id is not null)
+            {
+                reached.Add(id);
+            }
+        }
+
+        return reached;
     }
 
     private async Task<Session> OpenAsync(ViewportSize? viewport = null)

@@ -2,21 +2,6 @@
 // with react, follows the element's size with a ResizeObserver, and cleans up on dispose.
 const charts = new WeakMap();
 let plotlyLoading;
-let webGlAvailable;
-
-// Big scatters use WebGL (scattergl); browsers without it (some VMs, remote desktops) get SVG,
-// which the server-side downsampling keeps light enough.
-function hasWebGl() {
-    if (webGlAvailable === undefined) {
-        try {
-            const canvas = document.createElement('canvas');
-            webGlAvailable = !!(canvas.getContext('webgl2') || canvas.getContext('webgl'));
-        } catch {
-            webGlAvailable = false;
-        }
-    }
-    return webGlAvailable;
-}
 
 function loadPlotly() {
     if (window.Plotly) {
@@ -52,13 +37,6 @@ export async function render(element, json) {
         return;
     }
     const figure = JSON.parse(json);
-    if (!hasWebGl()) {
-        for (const trace of figure.data) {
-            if (trace.type === 'scattergl') {
-                trace.type = 'scatter';
-            }
-        }
-    }
     let state = charts.get(element);
     if (!state) {
         state = { observer: undefined, frame: 0 };

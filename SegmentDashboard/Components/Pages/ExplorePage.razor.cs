@@ -18,16 +18,36 @@ public sealed partial class ExplorePage
     private string? _boxGroup;
     private string? _scatterX;
     private string? _scatterY;
+    private ImmutableArray<ColumnSummary> _summaryRowsSource;
+    private IReadOnlyList<SummaryRow> _summaryRows = [];
 
     /// <summary>Segment labels per dataset row when colouring by segment and the result is for this dataset.</summary>
     private ImmutableArray<int>? RowLabels =>
         _colorBySegment && State.Result is { } result && ReferenceEquals(result.Dataset, State.Dataset) ? result.RowLabels : null;
+
+    /// <summary>The summary grid's rows, rebuilt only when the state has new summaries (the grid keeps its sort).</summary>
+    private IReadOnlyList<SummaryRow> SummaryRows
+    {
+        get
+        {
+            if (_summaryRowsSource != State.Summaries)
+            {
+                _summaryRowsSource = State.Summaries;
+                _summaryRows = State.Summaries.Select(SummaryRow.From).ToArray();
+            }
+
+            return _summaryRows;
+        }
+    }
 
     private string[] NumericColumns =>
         State.Dataset?.Columns.Where(c => c is NumericColumn { Kind: ColumnKind.Numeric }).Select(c => c.Name).ToArray() ?? [];
 
     private string[] CategoricalColumns =>
         State.Dataset?.Columns.OfType<CategoricalColumn>().Select(c => c.Name).ToArray() ?? [];
+
+    private string[] BarColumns =>
+        State.Dataset?.Columns.Where(c => c is CategoricalColumn or MultiCategoricalColumn).Select(c => c.Name).ToArray() ?? [];
 
     private string? BoxValue => _boxValue is { } v && NumericColumns.Contains(v) ? v : NumericColumns.FirstOrDefault();
 
@@ -43,7 +63,7 @@ public sealed partial class ExplorePage
         _figures.Get("histogram", () => ExploreFigures.Histograms(dataset, NumericColumns.Take(MaxGridCharts).ToArray(), labels, names), dataset, labels, Key(names));
 
     private PlotlyFigure CategoriesFigure(Dataset dataset, ImmutableArray<int>? labels, IReadOnlyDictionary<int, string> names) =>
-        _figures.Get("categories", () => ExploreFigures.CategoryBars(dataset, CategoricalColumns.Take(MaxGridCharts).ToArray(), labels, names), dataset, labels, Key(names));
+        _figures.Get("categories", () => ExploreFigures.CategoryBars(dataset, BarColumns.Take(MaxGridCharts).ToArray(), labels, names), dataset, labels, Key(names));
 
     private PlotlyFigure CorrelationFigure(Dataset dataset) =>
         _figures.Get("correlation", () => ExploreFigures.Correlation(CorrelationMatrix.Compute(dataset)), dataset);
