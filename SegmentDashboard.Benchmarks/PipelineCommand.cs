@@ -36,6 +36,7 @@ public static class PipelineCommand
             return 2;
         }
 
+        var baseline = GC.GetTotalMemory(forceFullCollection: true);
         var load = Stopwatch.StartNew();
         Dataset dataset;
         using (var stream = File.OpenRead(input))
@@ -44,6 +45,7 @@ public static class PipelineCommand
         }
 
         var loadSeconds = load.Elapsed.TotalSeconds;
+        var withDataset = GC.GetTotalMemory(forceFullCollection: true);
         var service = new SegmentationService();
         var seconds = new List<double>();
         SegmentationResult? result = null;
@@ -57,6 +59,9 @@ public static class PipelineCommand
             seconds.Add(Math.Round(watch.Elapsed.TotalSeconds, 3));
         }
 
+        // Managed bytes one circuit holds: the dataset, then the dataset plus one result.
+        var withResult = GC.GetTotalMemory(forceFullCollection: true);
+        GC.KeepAlive(result);
         var json = new Dictionary<string, object?>
         {
             ["task"] = "pipeline",
@@ -72,6 +77,8 @@ public static class PipelineCommand
             ["stability"] = result.Metrics.Stability,
             ["sweepReason"] = result.Sweep?.Reason,
             ["note"] = result.Note,
+            ["datasetMB"] = Math.Round((withDataset - baseline) / 1048576.0, 1),
+            ["resultMB"] = Math.Round((withResult - withDataset) / 1048576.0, 1),
             ["peakWorkingSetMB"] = Math.Round(Process.GetCurrentProcess().PeakWorkingSet64 / 1048576.0, 1),
             ["processors"] = Environment.ProcessorCount,
         };
