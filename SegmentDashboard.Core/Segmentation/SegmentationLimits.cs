@@ -32,7 +32,7 @@ public sealed record SegmentationLimits
     /// against a stratified reference sample of about this many rows (the stated standard error
     /// includes that sample's error) instead of against every row.
     /// </summary>
-    public int SilhouetteReferenceRows { get; init; } = 50_000;
+    public int SilhouetteReferenceRows { get; init; } = 20_000;
 
     /// <summary>The largest k the user can ask for (K-means and hierarchical); also the top of the k-sweep.</summary>
     public int MaxClusterCount { get; init; } = 15;
