@@ -7,9 +7,10 @@ using SegmentDashboard.Core.Segmentation;
 namespace SegmentDashboard.Benchmarks;
 
 /// <summary>
-/// <c>pipeline --input FILE.csv [--k K] [--repeat R]</c>: loads the CSV, then runs the whole default
-/// pipeline (<see cref="SegmentationService.SegmentAsync"/>: default features, K-means, the suggested k
-/// unless --k is given, sweep and stability) R times and prints one JSON line with the load time,
+/// <c>pipeline --input FILE.csv [--k K] [--repeat R] [--sweep false]</c>: loads the CSV, then runs the whole
+/// default pipeline (<see cref="SegmentationService.SegmentAsync"/>: default features, K-means, the suggested k
+/// unless --k is given, sweep and stability; <c>--sweep false</c> with --k is what the dashboard runs
+/// after a k change, its sweep being cached) R times and prints one JSON line with the load time,
 /// the run times, the seconds spent in each stage of the last run, the note and peak memory.
 /// </summary>
 public static class PipelineCommand
@@ -19,6 +20,7 @@ public static class PipelineCommand
         string? input = null;
         int? k = null;
         var repeat = 1;
+        var sweep = true;
         for (var i = 0; i + 1 < args.Length; i += 2)
         {
             switch (args[i])
@@ -26,13 +28,14 @@ public static class PipelineCommand
                 case "--input": input = args[i + 1]; break;
                 case "--k": k = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
                 case "--repeat": repeat = int.Parse(args[i + 1], CultureInfo.InvariantCulture); break;
+                case "--sweep": sweep = bool.Parse(args[i + 1]); break;
                 default: input = null; i = args.Length; break;
             }
         }
 
         if (input is null || repeat < 1)
         {
-            Console.Error.WriteLine("usage: pipeline --input FILE.csv [--k K] [--repeat R]");
+            Console.Error.WriteLine("usage: pipeline --input FILE.csv [--k K] [--repeat R] [--sweep false]");
             return 2;
         }
 
@@ -54,7 +57,7 @@ public static class PipelineCommand
         {
             stages = new StageTimer();
             var watch = Stopwatch.StartNew();
-            result = service.SegmentAsync(dataset, new SegmentationRequest { ClusterCount = k }, stages).GetAwaiter().GetResult();
+            result = service.SegmentAsync(dataset, new SegmentationRequest { ClusterCount = k, IncludeSweep = sweep || k is null }, stages).GetAwaiter().GetResult();
             stages.Finish();
             seconds.Add(Math.Round(watch.Elapsed.TotalSeconds, 3));
         }

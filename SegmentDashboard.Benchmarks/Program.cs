@@ -11,7 +11,7 @@ using SegmentDashboard.Core.Samples;
 //       plain timing, one JSON line, used by ../shared/reference/perf_compare.py
 //   loadtest --url http://127.0.0.1:PORT --input FILE.csv [--clients 8] [--seconds 60] [--server-pid PID]
 //       bounded loopback load on POST /api/segment (see LoadTestCommand)
-//   pipeline --input FILE.csv [--k K] [--repeat R]
+//   pipeline --input FILE.csv [--k K] [--repeat R] [--sweep false]
 //       the whole default segmentation pipeline with per-stage seconds (see PipelineCommand)
 //   samplecsv ROWS OUT.csv
 //       writes the built-in sample generator's table with ROWS rows
