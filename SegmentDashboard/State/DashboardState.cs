@@ -17,7 +17,7 @@ namespace SegmentDashboard.State;
 public sealed class DashboardState : IDisposable
 {
     /// <summary>How long settings must stay unchanged before a run starts.</summary>
-    public static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(250);
+    public static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(120);
 
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(200);
 

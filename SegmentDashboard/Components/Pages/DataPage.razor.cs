@@ -25,6 +25,9 @@ public sealed partial class DataPage
     [Inject]
     private IOptions<UploadOptions> Upload { get; set; } = default!;
 
+    [Inject]
+    private ILogger<DataPage> Logger { get; set; } = default!;
+
     private long MaxBytes => Upload.Value.MaxBytes;
 
     private string UploadPercent => Math.Clamp(_uploadFraction * 100, 1, 100).ToString("0", CultureInfo.InvariantCulture);
@@ -130,11 +133,19 @@ public sealed partial class DataPage
         }
         catch (IOException ex)
         {
-            State.FailLoading($"'{file.Name}' could not be read: {ex.Message}");
+            // The exception text can name server paths (the temporary file): log it, never show it.
+            Logger.LogWarning(ex, "Reading upload {FileName} failed", file.Name);
+            State.FailLoading($"'{file.Name}' could not be read completely; the upload was interrupted or the file is unreadable. Please try again.");
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
             State.FailLoading($"Loading '{file.Name}' was cancelled.");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Anything unexpected must not end the user's circuit or leak details; the dataset they had stays.
+            Logger.LogError(ex, "Loading upload {FileName} failed unexpectedly", file.Name);
+            State.FailLoading($"'{file.Name}' could not be loaded because of an unexpected error. The dataset you had is still loaded.");
         }
         finally
         {
