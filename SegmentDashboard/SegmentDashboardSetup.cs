@@ -3,6 +3,7 @@ using SegmentDashboard.Api;
 using SegmentDashboard.Core.Segmentation;
 using SegmentDashboard.Security;
 using SegmentDashboard.State;
+using SegmentDashboard.Storage;
 
 namespace SegmentDashboard;
 
@@ -40,5 +41,8 @@ public static class SegmentDashboardSetup
         // Per circuit: each browser tab has its own dataset, settings and results.
         services.AddScoped<DashboardState>();
         services.AddSingleton<SampleResultCache>();
+
+        // Saved analyses: SQLite under Storage:Path (default "data" under the content root).
+        services.AddStorage();
     }
 }
