@@ -48,11 +48,14 @@ public static class ExploreFigures
         return Grid(traces, numeric.Select(n => n.Name).ToArray(), "Customers");
     }
 
-    /// <summary>One bar chart per categorical column (top levels), stacked by segment when labels are given.</summary>
+    /// <summary>
+    /// One bar chart per categorical or multi-valued column (top levels; a multi-valued cell counts
+    /// once for each of its levels), stacked by segment when labels are given.
+    /// </summary>
     public static PlotlyFigure CategoryBars(Dataset dataset, IReadOnlyList<string> columns, ImmutableArray<int>? rowLabels, IReadOnlyDictionary<int, string> names, int maxLevels = 12)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        var categorical = columns.Select(dataset.Find).OfType<CategoricalColumn>().ToArray();
+        var categorical = columns.Select(dataset.Find).Where(c => c is CategoricalColumn or MultiCategoricalColumn).Cast<Column>().ToArray();
         if (categorical.Length == 0)
         {
             return PlotlyFigure.Message("The dataset has no categorical columns.");
@@ -62,18 +65,10 @@ public static class ExploreFigures
         var segments = SegmentIds(rowLabels);
         for (var c = 0; c < categorical.Length; c++)
         {
-            var column = categorical[c];
-            var totals = new int[column.Levels.Length];
-            foreach (var code in column.Codes)
-            {
-                if (code >= 0)
-                {
-                    totals[code]++;
-                }
-            }
-
+            var (levels, codesOf) = Levels(categorical[c]);
+            var totals = CountLevels(levels.Length, dataset.RowCount, codesOf, _ => true);
             var top = Enumerable.Range(0, totals.Length).OrderByDescending(l => totals[l]).Take(maxLevels).ToArray();
-            var x = top.Select(l => FigureText.Encode(column.Levels[l], 32)).ToArray();
+            var x = top.Select(l => FigureText.Encode(levels[l], 32)).ToArray();
             var axis = AxisSuffix(c);
             if (segments.Length == 0)
             {
@@ -83,20 +78,36 @@ public static class ExploreFigures
 
             foreach (var segment in segments)
             {
-                var counts = new int[column.Levels.Length];
-                for (var row = 0; row < column.Codes.Length; row++)
-                {
-                    if (column.Codes[row] >= 0 && rowLabels!.Value[row] == segment)
-                    {
-                        counts[column.Codes[row]]++;
-                    }
-                }
-
+                var counts = CountLevels(levels.Length, dataset.RowCount, codesOf, row => rowLabels!.Value[row] == segment);
                 traces.Add(Bars(x, null, top.Select(l => counts[l]).ToArray(), SegmentName(names, segment), SegmentPalette.Color(segment), axis, c == 0, "s" + segment));
             }
         }
 
         return Grid(traces, categorical.Select(n => n.Name).ToArray(), "Customers");
+    }
+
+    private static (ImmutableArray<string> Levels, Func<int, IEnumerable<int>> CodesOf) Levels(Column column) => column switch
+    {
+        CategoricalColumn single => (single.Levels, row => single.Codes[row] >= 0 ? [single.Codes[row]] : []),
+        MultiCategoricalColumn multi => (multi.Levels, row => multi.Codes[row].IsDefault ? [] : multi.Codes[row]),
+        _ => throw new ArgumentException($"Column '{column.Name}' is not categorical.", nameof(column)),
+    };
+
+    private static int[] CountLevels(int levelCount, int rowCount, Func<int, IEnumerable<int>> codesOf, Func<int, bool> include)
+    {
+        var counts = new int[levelCount];
+        for (var row = 0; row < rowCount; row++)
+        {
+            if (include(row))
+            {
+                foreach (var code in codesOf(row))
+                {
+                    counts[code]++;
+                }
+            }
+        }
+
+        return counts;
     }
 
     /// <summary>Pearson correlations as a diverging heatmap with the values written in the cells.</summary>

@@ -7,6 +7,9 @@ namespace SegmentDashboard.Figures;
 /// <summary>Segment scatters: in PCA space or on two chosen columns; one WebGL trace per segment.</summary>
 public static class ScatterFigures
 {
+    /// <summary>Above this many points a scatter uses WebGL (scattergl); below, SVG draws faster and crisper.</summary>
+    public const int WebGlThreshold = 1_000;
+
     /// <summary>The result's rows in the first two principal components (axis titles give explained variance).</summary>
     public static PlotlyFigure Pca(SegmentationResult result, IReadOnlyDictionary<int, string> names, int maxPoints = Downsampler.DefaultMaxPoints)
     {
@@ -67,13 +70,14 @@ public static class ScatterFigures
         int maxPoints)
     {
         var picked = Downsampler.Stratified(labels, maxPoints);
+        var type = picked.Length > WebGlThreshold ? "scattergl" : "scatter";
         var traces = new List<ImmutableDictionary<string, object?>>();
         foreach (var group in picked.GroupBy(i => labels[i]).OrderBy(g => g.Key < 0 ? int.MaxValue : g.Key))
         {
             var rows = group.ToArray();
             var name = FigureText.Encode(names.TryGetValue(group.Key, out var n) ? n : group.Key < 0 ? "Noise" : $"Segment {group.Key + 1}");
             traces.Add(PlotlyFigure.Dict(
-                ("type", "scattergl"),
+                ("type", type),
                 ("mode", "markers"),
                 ("name", name),
                 ("x", rows.Select(i => FigureText.Finite(xs[i])).ToArray()),

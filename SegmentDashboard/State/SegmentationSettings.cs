@@ -38,8 +38,11 @@ public sealed record SegmentationSettings(
         IncludeStability = includeStability,
     };
 
-    /// <summary>Everything the k-sweep depends on (not k itself): when this is unchanged the previous sweep is reused.</summary>
-    public SweepKey ToSweepKey() => new(string.Join('\u001f', Features), Algorithm, Linkage, Scaling, Missing, Seed);
+    /// <summary>
+    /// Everything the k-sweep depends on: the engine's sweep is K-means with the seed on the prepared
+    /// features whatever the algorithm and k, so changing k or the method reuses the previous sweep.
+    /// </summary>
+    public SweepKey ToSweepKey() => new(string.Join('\u001f', Features), Scaling, Missing, Seed);
 
     public bool Equals(SegmentationSettings? other) =>
         other is not null
@@ -57,4 +60,4 @@ public sealed record SegmentationSettings(
 }
 
 /// <summary>The inputs of a k-sweep, compared by value.</summary>
-public sealed record SweepKey(string Features, ClusteringAlgorithm Algorithm, LinkageMethod Linkage, ScalingMethod Scaling, MissingValueStrategy Missing, int Seed);
+public sealed record SweepKey(string Features, ScalingMethod Scaling, MissingValueStrategy Missing, int Seed);

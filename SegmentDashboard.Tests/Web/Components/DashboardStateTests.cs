@@ -46,7 +46,7 @@ public sealed class DashboardStateTests
     }
 
     [Fact]
-    public async Task UpdateSettings_OnlyKChanged_ReusesTheKSweep()
+    public async Task UpdateSettings_KOrMethodChanged_ReusesTheKSweep()
     {
         using var state = NewState();
         await UseAndWaitAsync(state, ThreeBlobs());
@@ -58,6 +58,14 @@ public sealed class DashboardStateTests
         await ready;
 
         Assert.Equal(5, state.Result!.ClusterCount);
+        Assert.Same(sweep, state.Sweep);
+
+        ready = WaitForReadyAsync(state, state.RunVersion + 1);
+        state.UpdateSettings(state.Settings with { Algorithm = ClusteringAlgorithm.Hierarchical });
+        await ready;
+
+        Assert.Equal(ClusteringAlgorithm.Hierarchical, state.Result!.Request.Algorithm);
+        Assert.False(state.Result.Request.IncludeSweep);
         Assert.Same(sweep, state.Sweep);
     }
 

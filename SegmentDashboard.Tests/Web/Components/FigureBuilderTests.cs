@@ -11,14 +11,14 @@ public sealed class FigureBuilderTests
     private static readonly Dictionary<int, string> Names = new() { [0] = "Young", [1] = "Affluent", [2] = FakeSegmentation.ScriptLevel };
 
     [Fact]
-    public void Pca_FakeResult_OneWebGlTracePerSegmentWithEveryPointAndVarianceTitles()
+    public void Pca_FakeResult_OneTracePerSegmentWithEveryPointAndVarianceTitles()
     {
         var result = FakeSegmentation.Result();
 
         var figure = ScatterFigures.Pca(result, Names);
 
         Assert.Equal(3, figure.Data.Length);
-        Assert.All(figure.Data, trace => Assert.Equal("scattergl", trace["type"]));
+        Assert.All(figure.Data, trace => Assert.Equal("scatter", trace["type"]));
         Assert.Equal(12, figure.Data.Sum(trace => ((double?[])trace["x"]!).Length));
         Assert.Equal("PC1 (60.0% of variance)", AxisTitle(figure, "xaxis"));
         Assert.Equal("PC2 (25.0% of variance)", AxisTitle(figure, "yaxis"));
@@ -53,6 +53,21 @@ public sealed class FigureBuilderTests
         Assert.Equal(250, picked.Count(i => labels[i] == 2));
         Assert.Equal(picked.Order(), picked);
         Assert.Equal(picked.Length, picked.Distinct().Count());
+    }
+
+    [Fact]
+    public void Columns_TwentyThousandRows_WebGlTracesWithAtMostFiveThousandPoints()
+    {
+        var n = 20_000;
+        var values = Enumerable.Range(0, n).Select(i => (double)i).ToImmutableArray();
+        var dataset = new Dataset("big.csv", [new NumericColumn("X", values), new NumericColumn("Y", values)], n, null, []);
+        var labels = Enumerable.Range(0, n).Select(i => i % 4).ToImmutableArray();
+
+        var figure = ScatterFigures.Columns(dataset, "X", "Y", labels, Names);
+
+        Assert.Equal(4, figure.Data.Length);
+        Assert.All(figure.Data, trace => Assert.Equal("scattergl", trace["type"]));
+        Assert.Equal(5_000, figure.Data.Sum(trace => ((double?[])trace["x"]!).Length));
     }
 
     [Fact]
@@ -191,6 +206,18 @@ public sealed class FigureBuilderTests
         var x = (string[])figure.Trace(0, "x")!;
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", x);
         Assert.Equal(new[] { 4, 4, 4 }, (int[])figure.Trace(0, "y")!);
+    }
+
+    [Fact]
+    public void CategoryBars_MultiValuedColumn_CountsEachLevelOfACell()
+    {
+        var column = new MultiCategoricalColumn("Interests", [[0, 1], [1], [], [1, 2]], ["Books", "Toys", "Garden"], ';');
+        var dataset = new Dataset("m.csv", [column], 4, null, []);
+
+        var figure = ExploreFigures.CategoryBars(dataset, ["Interests"], null, Names);
+
+        Assert.Equal(["Toys", "Books", "Garden"], (string[])figure.Trace(0, "x")!);
+        Assert.Equal(new[] { 3, 1, 1 }, (int[])figure.Trace(0, "y")!);
     }
 
     [Fact]

@@ -59,6 +59,8 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
         await page.NavigateAsync("nav-explore");
         Assert.True(await page.ChartTraceCountAsync("chart-histogram") > 0);
         Assert.True(await page.ChartTraceCountAsync("chart-correlation") == 1);
+        Assert.True(await page.ChartTraceCountAsync("chart-explore-scatter") > 0);
+        await page.WaitForNoWebGlMessageAsync();
         await page.ScreenshotAsync("2-explore");
 
         await page.NavigateAsync("nav-segments");
@@ -75,6 +77,7 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
             Assert.True(double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _), $"{metric} shows '{text}'");
         }
 
+        await page.WaitForNoWebGlMessageAsync();
         await page.ScreenshotAsync("3-segments");
 
         await page.NavigateAsync("nav-profiles");
@@ -226,6 +229,27 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
     }
 
     [SkippableFact]
+    public async Task Keyboard_Tab_ReachesNavigationUploadAndSegmentControls()
+    {
+        await using var session = await OpenAsync();
+        var page = session.Dashboard;
+        await page.WaitForReadyAsync();
+
+        var onData = await TabThroughAsync(page, 12);
+        Assert.Contains("nav-segments", onData);
+        Assert.Contains("upload", onData);
+        Assert.Contains("load-sample", onData);
+
+        await page.TestId("nav-segments").PressAsync("Enter");
+        await page.Page.WaitForFunctionAsync("() => document.querySelector(\"[data-testid='nav-segments']\").classList.contains('active')");
+        var onSegments = await TabThroughAsync(page, 30);
+        Assert.Contains("feature-select", onSegments);
+        Assert.Contains("algorithm-select", onSegments);
+        Assert.Contains("k-input", onSegments);
+        await page.AssertHealthyAsync();
+    }
+
+    [SkippableFact]
     public async Task Phone_SegmentsPage_FitsANarrowScreen()
     {
         await using var session = await OpenAsync(new ViewportSize { Width = 390, Height = 844 });
@@ -237,6 +261,25 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
         var overflow = await page.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
         Assert.True(overflow <= 1, $"The page is {overflow}px wider than the phone screen.");
         await page.ScreenshotAsync("8-phone-segments");
+    }
+
+    /// <summary>Presses Tab from the top of the page and returns the test ids of what got focus (or its nearest wrapper).</summary>
+    private static async Task<HashSet<string>> TabThroughAsync(DashboardPage page, int presses)
+    {
+        // Clicking the (non-focusable) brand moves the sequential focus starting point to the top.
+        await page.Page.Locator(".brand").ClickAsync();
+        var reached = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < presses; i++)
+        {
+            await page.Page.Keyboard.PressAsync("Tab");
+            var id = await page.Page.EvaluateAsync<string?>("() => document.activeElement?.closest('[data-testid]')?.getAttribute('data-testid') ?? null");
+            if (id is not null)
+            {
+                reached.Add(id);
+            }
+        }
+
+        return reached;
     }
 
     private async Task<Session> OpenAsync(ViewportSize? viewport = null)

@@ -23,8 +23,7 @@ public sealed class DashboardFixture : IAsyncLifetime
         var chromium = BrowserFixture.FindChromium();
         if (chromium is null)
         {
-            SkipReason = "Skipped: no Chromium found (/usr/bin/chromium; set SEGMENTDASHBOARD_CHROMIUM or `apt-get install chromium`). "
-                + $"Set {BrowserFixture.RequireBrowserVariable}=1 to make this a failure.";
+            SkipReason = "no Chromium found (/usr/bin/chromium; set SEGMENTDASHBOARD_CHROMIUM or `apt-get install chromium`)";
             return;
         }
 
@@ -42,10 +41,10 @@ public sealed class DashboardFixture : IAsyncLifetime
 
         if (BrowserFixture.BrowserRequired)
         {
-            throw new InvalidOperationException(SkipReason);
+            throw new InvalidOperationException($"Browser tests are required ({BrowserFixture.RequireBrowserVariable}=1) but cannot run: {SkipReason}.");
         }
 
-        Skip.If(true, SkipReason);
+        Skip.If(true, $"Skipped browser test: {SkipReason}. Set {BrowserFixture.RequireBrowserVariable}=1 to make this a failure.");
     }
 
     public async Task DisposeAsync()

@@ -72,6 +72,10 @@ public sealed class DashboardPage
             null,
             new PageWaitForFunctionOptions { Timeout = Timeout });
 
+    /// <summary>Where WebGL is unusable the chart falls back to SVG: Plotly's "WebGL is not supported" box must go.</summary>
+    public Task WaitForNoWebGlMessageAsync() =>
+        Page.WaitForFunctionAsync("() => document.querySelectorAll('.no-webgl').length === 0", null, new PageWaitForFunctionOptions { Timeout = 20_000 });
+
     public async Task ScreenshotAsync(string name)
     {
         await Page.ScreenshotAsync(new PageScreenshotOptions

@@ -53,11 +53,7 @@ export async function render(element, json) {
     }
     const figure = JSON.parse(json);
     if (!hasWebGl()) {
-        for (const trace of figure.data) {
-            if (trace.type === 'scattergl') {
-                trace.type = 'scatter';
-            }
-        }
+        toSvg(figure);
     }
     let state = charts.get(element);
     if (!state) {
@@ -76,7 +72,24 @@ export async function render(element, json) {
     } else {
         await Plotly.react(element, figure.data, figure.layout, config);
     }
+    if (element.querySelector('.no-webgl') && toSvg(figure)) {
+        // The browser has a WebGL context but Plotly could not use it: redraw as SVG.
+        webGlAvailable = false;
+        Plotly.purge(element);
+        await Plotly.newPlot(element, figure.data, figure.layout, config);
+    }
     element.dataset.rendered = String((Number(element.dataset.rendered) || 0) + 1);
+}
+
+function toSvg(figure) {
+    let changed = false;
+    for (const trace of figure.data) {
+        if (trace.type === 'scattergl') {
+            trace.type = 'scatter';
+            changed = true;
+        }
+    }
+    return changed;
 }
 
 export function dispose(element) {

@@ -126,7 +126,7 @@ public sealed partial class DataPage
         }
         catch (CsvLoadException ex)
         {
-            State.FailLoading(Describe(ex));
+            State.FailLoading($"{file.Name}: {Describe(ex)}");
         }
         catch (IOException ex)
         {

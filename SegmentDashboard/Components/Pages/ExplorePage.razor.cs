@@ -29,6 +29,9 @@ public sealed partial class ExplorePage
     private string[] CategoricalColumns =>
         State.Dataset?.Columns.OfType<CategoricalColumn>().Select(c => c.Name).ToArray() ?? [];
 
+    private string[] BarColumns =>
+        State.Dataset?.Columns.Where(c => c is CategoricalColumn or MultiCategoricalColumn).Select(c => c.Name).ToArray() ?? [];
+
     private string? BoxValue => _boxValue is { } v && NumericColumns.Contains(v) ? v : NumericColumns.FirstOrDefault();
 
     private string? BoxGroup => _boxGroup is { } g && (g == SegmentGroup || CategoricalColumns.Contains(g))
@@ -43,7 +46,7 @@ public sealed partial class ExplorePage
         _figures.Get("histogram", () => ExploreFigures.Histograms(dataset, NumericColumns.Take(MaxGridCharts).ToArray(), labels, names), dataset, labels, Key(names));
 
     private PlotlyFigure CategoriesFigure(Dataset dataset, ImmutableArray<int>? labels, IReadOnlyDictionary<int, string> names) =>
-        _figures.Get("categories", () => ExploreFigures.CategoryBars(dataset, CategoricalColumns.Take(MaxGridCharts).ToArray(), labels, names), dataset, labels, Key(names));
+        _figures.Get("categories", () => ExploreFigures.CategoryBars(dataset, BarColumns.Take(MaxGridCharts).ToArray(), labels, names), dataset, labels, Key(names));
 
     private PlotlyFigure CorrelationFigure(Dataset dataset) =>
         _figures.Get("correlation", () => ExploreFigures.Correlation(CorrelationMatrix.Compute(dataset)), dataset);
