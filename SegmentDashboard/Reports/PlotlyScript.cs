@@ -11,21 +11,30 @@ public sealed class PlotlyScript
     private readonly Lazy<string> _text;
 
     public PlotlyScript(IWebHostEnvironment environment)
+        : this(() => Read(environment))
     {
-        ArgumentNullException.ThrowIfNull(environment);
-        _text = new(() =>
-        {
-            var file = environment.WebRootFileProvider.GetFileInfo(RelativePath);
-            if (!file.Exists)
-            {
-                throw new FileNotFoundException($"The chart library '{RelativePath}' is missing from the web root; build the web project (it copies wwwroot-assets/plotly).");
-            }
+    }
 
-            using var stream = file.CreateReadStream();
-            using var reader = new StreamReader(stream);
-            return reader.ReadToEnd();
-        }, LazyThreadSafetyMode.PublicationOnly);
+    /// <summary>For tests: the script text from <paramref name="read"/> (called once, on first use).</summary>
+    public PlotlyScript(Func<string> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        _text = new(read, LazyThreadSafetyMode.PublicationOnly);
     }
 
     public string Text => _text.Value;
+
+    private static string Read(IWebHostEnvironment environment)
+    {
+        ArgumentNullException.ThrowIfNull(environment);
+        var file = environment.WebRootFileProvider.GetFileInfo(RelativePath);
+        if (!file.Exists)
+        {
+            throw new FileNotFoundException($"The chart library '{RelativePath}' is missing from the web root; build the web project (it copies wwwroot-assets/plotly).");
+        }
+
+        using var stream = file.CreateReadStream();
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    }
 }

@@ -8,7 +8,9 @@ using Microsoft.Extensions.Logging;
 using Microsoft.JSInterop;
 using SegmentDashboard.Api;
 using SegmentDashboard.Core.Segmentation;
+using SegmentDashboard.Reports;
 using SegmentDashboard.State;
+using SegmentDashboard.Storage;
 
 namespace SegmentDashboard.Tests.Web.Components;
 
@@ -26,6 +28,11 @@ public static class ComponentRenderer
         services.AddSingleton<NavigationManager, TestNavigationManager>();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddOptions<UploadOptions>();
+
+        // Saved analyses and reports: never touched while rendering (the store opens its file on first use).
+        services.AddSingleton(new AnalysisStore(Path.Combine(Path.GetTempPath(), "sd-render-" + Guid.NewGuid().ToString("N"))));
+        services.AddSingleton<AnalysisLibrary>();
+        services.AddSingleton(new PlotlyScript(() => string.Empty));
         await using var provider = services.BuildServiceProvider();
         await using var renderer = new HtmlRenderer(provider, provider.GetRequiredService<ILoggerFactory>());
         var html = await renderer.Dispatcher.InvokeAsync(async () =>

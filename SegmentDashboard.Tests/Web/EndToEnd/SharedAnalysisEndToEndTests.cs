@@ -57,9 +57,9 @@ public sealed class SharedAnalysisEndToEndTests(SharedAnalysisFixture fixture) :
             Assert.True(await page.ChartTraceCountAsync(chart) > 0, chart);
         }
 
-        // Charts keep the modebar's "Download plot as png".
+        // Charts keep the modebar's camera button ("Download plot as a PNG").
         await page.Page.Locator("[data-testid='chart-sizes'] .js-plotly-plot").HoverAsync();
-        Assert.True(await page.Page.Locator("[data-testid='chart-sizes'] [data-title='Download plot as png']").CountAsync() == 1);
+        Assert.True(await page.Page.Locator("[data-testid='chart-sizes'] .modebar-btn[data-title='Download plot as a PNG']").CountAsync() == 1);
         await page.AssertHealthyAsync();
     }
 
