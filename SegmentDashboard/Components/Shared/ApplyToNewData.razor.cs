@@ -13,10 +13,12 @@ namespace SegmentDashboard.Components.Shared;
 /// <summary>
 /// Upload a CSV with the saved analysis's columns: every row is assigned to the nearest saved
 /// segment centre (<see cref="SegmentShift"/>) and the saved and new segment shares are compared.
-/// The upload is read into memory only up to Upload:MaxBytes, then parsed off the renderer.
+/// The upload (at most Upload:MaxBytes) streams to a temporary file, then is parsed off the renderer.
 /// </summary>
 public sealed partial class ApplyToNewData
 {
+    private const int ChunkSize = 81_920;
+
     private SegmentShift? _shift;
     private PlotlyFigure? _figure;
     private string? _fileName;
@@ -53,6 +55,17 @@ public sealed partial class ApplyToNewData
             ? (change >= 0 ? "+" : "−") + Math.Abs(change * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + " pts"
             : "n/a";
 
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+        }
+    }
+
     private async Task OnFileSelectedAsync(InputFileChangeEventArgs e)
     {
         var file = e.File;
@@ -66,16 +79,22 @@ public sealed partial class ApplyToNewData
         }
 
         _busy = true;
+        var temp = Path.Combine(Path.GetTempPath(), "segmentdashboard-" + Guid.NewGuid().ToString("N") + ".csv");
         try
         {
-            var buffer = new MemoryStream();
+            // Streamed to a temporary file (never the whole upload in memory), then parsed off the renderer.
+            await using (var target = new FileStream(temp, FileMode.CreateNew, FileAccess.Write, FileShare.None, ChunkSize, FileOptions.Asynchronous))
             await using (var source = file.OpenReadStream(maxBytes))
             {
-                await source.CopyToAsync(buffer);
+                await source.CopyToAsync(target, ChunkSize);
             }
 
-            buffer.Position = 0;
-            var dataset = await Service.LoadCsvAsync(buffer, file.Name);
+            Dataset dataset;
+            await using (var input = new FileStream(temp, FileMode.Open, FileAccess.Read, FileShare.Read, ChunkSize, FileOptions.Asynchronous | FileOptions.SequentialScan))
+            {
+                dataset = await Service.LoadCsvAsync(input, file.Name);
+            }
+
             var opened = Opened;
             var shift = await Task.Run(() => SegmentShift.Compute(opened.Result, opened.SavedLabels, dataset));
             _shift = shift;
@@ -97,6 +116,7 @@ public sealed partial class ApplyToNewData
         finally
         {
             _busy = false;
+            TryDelete(temp);
         }
     }
 }
