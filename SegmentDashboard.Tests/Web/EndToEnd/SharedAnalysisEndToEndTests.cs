@@ -60,7 +60,26 @@ public sealed class SharedAnalysisEndToEndTests(SharedAnalysisFixture fixture) :
         // Charts keep the modebar's camera button ("Download plot as a PNG").
         await page.Page.Locator("[data-testid='chart-sizes'] .js-plotly-plot").HoverAsync();
         Assert.True(await page.Page.Locator("[data-testid='chart-sizes'] .modebar-btn[data-title='Download plot as a PNG']").CountAsync() == 1);
+
+        // Downloads from the read-only page use the saved labels and names.
+        var labels = saved.GetProperty("labels").EnumerateArray().Select(e => e.GetInt32()).ToArray();
+        var ids = await DownloadLinesAsync(page, "export-ids");
+        Assert.Equal("Segment,Segment name,CustomerID", ids[0].TrimStart('\uFEFF'));
+        Assert.Equal(61, ids.Length);
+        Assert.Contains($"{labels[0]},{SegmentDashboard.Core.Export.LabeledCsvWriter.EscapeCell(segments[labels[0]].GetProperty("name").GetString()!)},C001", ids);
+        var labeled = await DownloadLinesAsync(page, "export-csv");
+        Assert.Equal(61, labeled.Length);
+        Assert.EndsWith("Segment,Segment name", labeled[0], StringComparison.Ordinal);
+        var profiles = JsonDocument.Parse(string.Join('\n', await DownloadLinesAsync(page, "export-profiles-json"))).RootElement;
+        Assert.Equal(segments.Select(s => s.GetProperty("name").GetString()), profiles.EnumerateArray().Select(p => p.GetProperty("name").GetString()));
+        Assert.Equal(4, (await DownloadLinesAsync(page, "export-profiles-csv")).Length);
         await page.AssertHealthyAsync();
+    }
+
+    private static async Task<string[]> DownloadLinesAsync(DashboardPage page, string testId)
+    {
+        var download = await page.Page.RunAndWaitForDownloadAsync(() => page.TestId(testId).ClickAsync());
+        return await File.ReadAllLinesAsync(await download.PathAsync());
     }
 
     [SkippableFact]

@@ -43,6 +43,10 @@ public sealed partial class ExportActions
     [Parameter]
     public ImmutableArray<int>? RowLabels { get; set; }
 
+    /// <summary>Also offer the labeled CSV (the Profiles tab has its own button).</summary>
+    [Parameter]
+    public bool IncludeLabeledCsv { get; set; }
+
     /// <summary>A warning repeated at the top of the report, or null.</summary>
     [Parameter]
     public string? Warning { get; set; }
@@ -55,6 +59,12 @@ public sealed partial class ExportActions
     /// <summary>The profiles with the names as shown.</summary>
     private ImmutableArray<Core.Profiling.SegmentProfile> NamedProfiles() =>
         Result.Profiles.Select(p => p with { Name = p.SegmentId >= 0 && p.SegmentId < Names.Count ? Names[p.SegmentId] : p.Name }).ToImmutableArray();
+
+    private Task ExportLabeledCsvAsync()
+    {
+        var labels = RowLabels ?? Result.RowLabels;
+        return DownloadAsync(Pages.ProfilesPage.ExportFileName(Result.Dataset.Name), "text/csv", stream => LabeledCsvWriter.Write(stream, Result.Dataset, labels.AsSpan(), Names));
+    }
 
     private Task ExportProfilesCsvAsync() =>
         DownloadAsync(Stem + "-profiles.csv", "text/csv", stream => ProfileExport.WriteCsv(stream, NamedProfiles()));
