@@ -61,6 +61,8 @@ public sealed class SharedAnalysisEndToEndTests(SharedAnalysisFixture fixture) :
         await page.Page.Locator("[data-testid='chart-sizes'] .js-plotly-plot").HoverAsync();
         Assert.True(await page.Page.Locator("[data-testid='chart-sizes'] .modebar-btn[data-title='Download plot as a PNG']").CountAsync() == 1);
 
+        await page.ScreenshotAsync("share-1-read-only");
+
         // Downloads from the read-only page use the saved labels and names.
         var labels = saved.GetProperty("labels").EnumerateArray().Select(e => e.GetInt32()).ToArray();
         var ids = await DownloadLinesAsync(page, "export-ids");
@@ -164,6 +166,7 @@ public sealed class SharedAnalysisEndToEndTests(SharedAnalysisFixture fixture) :
         Assert.All(oldShares, s => Assert.Equal("33.3%", s));
         Assert.Equal(Enumerable.Range(0, 3).Select(segment => segment == missingGroup ? "0.0%" : "50.0%"), newShares);
         Assert.True(await page.ChartTraceCountAsync("chart-share-shift") == 2);
+        await page.ScreenshotAsync("share-2-apply-new-data");
 
         await page.TestId("apply-upload").SetInputFilesAsync(badPath);
         var error = page.TestId("apply-error");
@@ -199,6 +202,8 @@ public sealed class SharedAnalysisEndToEndTests(SharedAnalysisFixture fixture) :
         Assert.Equal(1, await page.TestId("saved-list").CountAsync());
         var id = await row.GetAttributeAsync("data-id");
         Assert.Equal($"a/{id}", await page.TestId("saved-link").Locator("a").First.GetAttributeAsync("href"));
+
+        await page.ScreenshotAsync("share-3-analyses");
 
         // Rename
         await row.Locator("[data-testid='rename-analysis']").ClickAsync();
