@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Radzen;
 using SegmentDashboard.Api;
 using SegmentDashboard.Core.Segmentation;
 using SegmentDashboard.Security;
@@ -35,6 +36,9 @@ public static class SegmentDashboardSetup
     /// <summary>UI services (Radzen, per-circuit state); owned by the dashboard work package.</summary>
     private static void AddUi(IServiceCollection services)
     {
+        // Radzen components (the Explore page's summary grid); dialog/notification/tooltip services included.
+        services.AddRadzenComponents();
+
         // The API registers the engine too; TryAdd keeps one singleton whichever registers first.
         services.TryAddSingleton(_ => new SegmentationService());
 

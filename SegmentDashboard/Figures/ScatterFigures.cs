@@ -4,12 +4,12 @@ using SegmentDashboard.Core.Segmentation;
 
 namespace SegmentDashboard.Figures;
 
-/// <summary>Segment scatters: in PCA space or on two chosen columns; one WebGL trace per segment.</summary>
+/// <summary>
+/// Segment scatters: in PCA space or on two chosen columns; one SVG trace per segment, downsampled
+/// per segment on the server so every segment stays visible and the point count stays bounded.
+/// </summary>
 public static class ScatterFigures
 {
-    /// <summary>Above this many points a scatter uses WebGL (scattergl); below, SVG draws faster and crisper.</summary>
-    public const int WebGlThreshold = 1_000;
-
     /// <summary>The result's rows in the first two principal components (axis titles give explained variance).</summary>
     public static PlotlyFigure Pca(SegmentationResult result, IReadOnlyDictionary<int, string> names, int maxPoints = Downsampler.DefaultMaxPoints)
     {
@@ -70,14 +70,16 @@ public static class ScatterFigures
         int maxPoints)
     {
         var picked = Downsampler.Stratified(labels, maxPoints);
-        var type = picked.Length > WebGlThreshold ? "scattergl" : "scatter";
         var traces = new List<ImmutableDictionary<string, object?>>();
         foreach (var group in picked.GroupBy(i => labels[i]).OrderBy(g => g.Key < 0 ? int.MaxValue : g.Key))
         {
             var rows = group.ToArray();
             var name = FigureText.Encode(names.TryGetValue(group.Key, out var n) ? n : group.Key < 0 ? "Noise" : $"Segment {group.Key + 1}");
+            // SVG, not scattergl: Plotly's WebGL traces compile shaders with `new Function`, which
+            // the app's Content-Security-Policy (no 'unsafe-eval') blocks, leaving an empty plot.
+            // Downsampling to at most maxPoints keeps SVG light.
             traces.Add(PlotlyFigure.Dict(
-                ("type", type),
+                ("type", "scatter"),
                 ("mode", "markers"),
                 ("name", name),
                 ("x", rows.Select(i => FigureText.Finite(xs[i])).ToArray()),

@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.JSInterop;
+using Radzen;
 using SegmentDashboard.Api;
 using SegmentDashboard.Core.Segmentation;
 using SegmentDashboard.Reports;
@@ -28,6 +29,7 @@ public static class ComponentRenderer
         services.AddSingleton<NavigationManager, TestNavigationManager>();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddOptions<UploadOptions>();
+        services.AddRadzenComponents();
 
         // Saved analyses and reports: never touched while rendering (the store opens its file on first use).
         services.AddSingleton(new AnalysisStore(Path.Combine(Path.GetTempPath(), "sd-render-" + Guid.NewGuid().ToString("N"))));

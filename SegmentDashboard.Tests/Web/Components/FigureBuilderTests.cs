@@ -56,7 +56,7 @@ public sealed class FigureBuilderTests
     }
 
     [Fact]
-    public void Columns_TwentyThousandRows_WebGlTracesWithAtMostFiveThousandPoints()
+    public void Columns_TwentyThousandRows_SvgTracesWithAtMostFiveThousandPoints()
     {
         var n = 20_000;
         var values = Enumerable.Range(0, n).Select(i => (double)i).ToImmutableArray();
@@ -66,7 +66,7 @@ public sealed class FigureBuilderTests
         var figure = ScatterFigures.Columns(dataset, "X", "Y", labels, Names);
 
         Assert.Equal(4, figure.Data.Length);
-        Assert.All(figure.Data, trace => Assert.Equal("scattergl", trace["type"]));
+        Assert.All(figure.Data, trace => Assert.Equal("scatter", trace["type"]));
         Assert.Equal(5_000, figure.Data.Sum(trace => ((double?[])trace["x"]!).Length));
     }
 

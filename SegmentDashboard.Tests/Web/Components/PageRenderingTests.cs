@@ -1,4 +1,5 @@
 using System.Globalization;
+using AngleSharp.Dom;
 using SegmentDashboard.Components.Charts;
 using SegmentDashboard.Components.Layout;
 using SegmentDashboard.Components.Pages;
@@ -108,15 +109,37 @@ public sealed class PageRenderingTests
     }
 
     [Fact]
-    public async Task ExplorePage_ReadyState_SummaryTableAndCharts()
+    public async Task ExplorePage_ReadyState_SummaryGridAndCharts()
     {
         var document = await ComponentRenderer.RenderAsync<ExplorePage>(ComponentRenderer.ReadyState());
 
-        Assert.Equal(5, document.ByTestId("summary-table")!.QuerySelectorAll("tbody tr").Length);
+        var grid = document.ByTestId("summary-table")!.QuerySelector(".rz-data-grid")!;
+        Assert.Equal(
+            ["Column", "Type", "Values", "Missing", "Mean", "Std dev", "Min", "Q1", "Median", "Q3", "Max", "Top values"],
+            grid.QuerySelectorAll("thead th .rz-column-title-content").Select(th => th.TextContent).ToArray());
+        Assert.Equal(12, grid.QuerySelectorAll("thead th.rz-sortable-column").Length);
+        var rows = grid.QuerySelectorAll("tbody tr.rz-data-row").Select(Cells).ToArray();
+        Assert.Equal(["Customer", "Age", "Income", "Spend", "Channel"], rows.Select(r => r[0]).ToArray());
+
+        // Age: 11 values (one NaN), mean 376 / 11 = 34.18, min 21, max 50, invariant culture.
+        Assert.Equal(["Age", "Number", "11", "1", "34.2"], rows[1][..5]);
+        Assert.Equal(["21", "50"], new[] { rows[1][6], rows[1][10] });
+        Assert.Equal(string.Empty, rows[1][11]);
+
+        // Income: mean 626 / 12 = 52.17.
+        Assert.Equal(["12", "0", "52.2", "20"], new[] { rows[2][2], rows[2][3], rows[2][4], rows[2][6] });
+
+        // A category: no statistics, its top levels (encoded, never markup).
+        Assert.All(rows[4][4..11], cell => Assert.Equal(string.Empty, cell));
+        Assert.Equal(FakeSegmentation.ScriptLevel + " 33.3%, Store 33.3%, Web 33.3%", rows[4][11]);
+        Assert.Empty(document.QuerySelectorAll("script"));
+
         foreach (var chart in new[] { "chart-histogram", "chart-categories", "chart-correlation", "chart-box", "chart-explore-scatter" })
         {
             Assert.NotNull(document.ByTestId(chart)?.QuerySelector(".chart-graph"));
         }
+
+        static string[] Cells(IElement row) => row.QuerySelectorAll("td").Select(td => td.TextContent.Trim()).ToArray();
     }
 
     [Fact]

@@ -90,6 +90,39 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
     }
 
     [SkippableFact]
+    public async Task Explore_SummaryGrid_SortingByMeanReordersTheRows()
+    {
+        await using var session = await OpenAsync();
+        var page = session.Dashboard;
+        await page.WaitForReadyAsync();
+        await page.NavigateAsync("nav-explore");
+        const string ReadRows =
+            "() => [...document.querySelectorAll(\"[data-testid='summary-table'] tbody tr.rz-data-row\")].map(r => [...r.querySelectorAll('td')].map(td => td.textContent.trim()))";
+        var before = await page.Page.EvaluateAsync<string[][]>(ReadRows);
+        Assert.Equal(SampleColumns.Value, before.Length);
+        var means = before
+            .Where(r => r[4].Length > 0)
+            .ToDictionary(r => r[0], r => double.Parse(r[4], NumberStyles.Float, CultureInfo.InvariantCulture), StringComparer.Ordinal);
+        var expected = means.OrderByDescending(m => m.Value).Select(m => m.Key).ToArray();
+        Assert.NotEqual(expected, before.Select(r => r[0]).Where(means.ContainsKey).ToArray());
+
+        // First click sorts ascending, the second descending.
+        var mean = page.TestId("summary-table").Locator("thead th", new LocatorLocatorOptions { HasText = "Mean" });
+        await mean.ClickAsync();
+        await page.Page.WaitForFunctionAsync("() => document.querySelector(\"[data-testid='summary-table'] thead .rzi-sort-asc\") !== null");
+        await mean.ClickAsync();
+        await page.Page.WaitForFunctionAsync("() => document.querySelector(\"[data-testid='summary-table'] thead .rzi-sort-desc\") !== null");
+        var after = await page.Page.EvaluateAsync<string[][]>(ReadRows);
+
+        Assert.Equal(expected, after.Select(r => r[0]).Where(means.ContainsKey).ToArray());
+        Assert.Equal(expected[0], after[0][0]);
+        Assert.Equal(before.Select(r => r[0]).Order(StringComparer.Ordinal), after.Select(r => r[0]).Order(StringComparer.Ordinal));
+        await page.ChartTraceCountAsync("chart-explore-scatter");
+        await page.ScreenshotAsync("2b-explore-sorted");
+        await page.AssertHealthyAsync();
+    }
+
+    [SkippableFact]
     public async Task Settings_ChangingKAndAlgorithm_UpdatesChartsMetricsAndCards()
     {
         await using var session = await OpenAsync();

@@ -2,21 +2,6 @@
 // with react, follows the element's size with a ResizeObserver, and cleans up on dispose.
 const charts = new WeakMap();
 let plotlyLoading;
-let webGlAvailable;
-
-// Big scatters use WebGL (scattergl); browsers without it (some VMs, remote desktops) get SVG,
-// which the server-side downsampling keeps light enough.
-function hasWebGl() {
-    if (webGlAvailable === undefined) {
-        try {
-            const canvas = document.createElement('canvas');
-            webGlAvailable = !!(canvas.getContext('webgl2') || canvas.getContext('webgl'));
-        } catch {
-            webGlAvailable = false;
-        }
-    }
-    return webGlAvailable;
-}
 
 function loadPlotly() {
     if (window.Plotly) {
@@ -52,9 +37,6 @@ export async function render(element, json) {
         return;
     }
     const figure = JSON.parse(json);
-    if (!hasWebGl()) {
-        toSvg(figure);
-    }
     let state = charts.get(element);
     if (!state) {
         state = { observer: undefined, frame: 0 };
@@ -72,24 +54,7 @@ export async function render(element, json) {
     } else {
         await Plotly.react(element, figure.data, figure.layout, config);
     }
-    if (element.querySelector('.no-webgl') && toSvg(figure)) {
-        // The browser has a WebGL context but Plotly could not use it: redraw as SVG.
-        webGlAvailable = false;
-        Plotly.purge(element);
-        await Plotly.newPlot(element, figure.data, figure.layout, config);
-    }
     element.dataset.rendered = String((Number(element.dataset.rendered) || 0) + 1);
-}
-
-function toSvg(figure) {
-    let changed = false;
-    for (const trace of figure.data) {
-        if (trace.type === 'scattergl') {
-            trace.type = 'scatter';
-            changed = true;
-        }
-    }
-    return changed;
 }
 
 export function dispose(element) {

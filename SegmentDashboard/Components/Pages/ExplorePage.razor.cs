@@ -18,10 +18,27 @@ public sealed partial class ExplorePage
     private string? _boxGroup;
     private string? _scatterX;
     private string? _scatterY;
+    private ImmutableArray<ColumnSummary> _summaryRowsSource;
+    private IReadOnlyList<SummaryRow> _summaryRows = [];
 
     /// <summary>Segment labels per dataset row when colouring by segment and the result is for this dataset.</summary>
     private ImmutableArray<int>? RowLabels =>
         _colorBySegment && State.Result is { } result && ReferenceEquals(result.Dataset, State.Dataset) ? result.RowLabels : null;
+
+    /// <summary>The summary grid's rows, rebuilt only when the state has new summaries (the grid keeps its sort).</summary>
+    private IReadOnlyList<SummaryRow> SummaryRows
+    {
+        get
+        {
+            if (_summaryRowsSource != State.Summaries)
+            {
+                _summaryRowsSource = State.Summaries;
+                _summaryRows = State.Summaries.Select(SummaryRow.From).ToArray();
+            }
+
+            return _summaryRows;
+        }
+    }
 
     private string[] NumericColumns =>
         State.Dataset?.Columns.Where(c => c is NumericColumn { Kind: ColumnKind.Numeric }).Select(c => c.Name).ToArray() ?? [];

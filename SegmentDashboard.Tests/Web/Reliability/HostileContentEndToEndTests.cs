@@ -1,0 +1,171 @@
+using Microsoft.Playwright;
+using SegmentDashboard.Tests.Web.EndToEnd;
+
+namespace SegmentDashboard.Tests.Web.Reliability;
+
+/// <summary>
+/// The real app process in Chromium with a hostile CSV: markup in headers and values never runs or
+/// becomes an element, charts carry it encoded, the security headers are on the real responses,
+/// the dashboard works under its CSP, the export neutralizes formulas, and errors leak nothing.
+/// </summary>
+[Collection(DashboardCollection.Name)]
+public sealed class HostileContentEndToEndTests(DashboardFixture fixture)
+{
+    private const string InjectedElements =
+        "() => document.querySelectorAll(\"img[src='x'], [onerror], svg[onload], [onload]\").length + " +
+        "[...document.scripts].filter(s => s.textContent.includes('alert(1)')).length";
+
+    private const string AllChartsJson =
+        "() => [...document.querySelectorAll('.js-plotly-plot')].map(el => JSON.stringify({ data: el.data, layout: el.layout }))";
+
+    [SkippableFact]
+    public async Task HostileCsv_EveryTab_NoScriptRunsNoElementInjectedChartsEncoded()
+    {
+        fixture.RequireBrowser();
+        await using var session = await ReliabilitySession.OpenAsync(fixture.Browser, fixture.App.BaseAddress);
+        var page = session.Dashboard;
+        await page.WaitForReadyAsync();
+
+        var run = await page.RunVersionAsync();
+        await page.TestId("upload").SetInputFilesAsync(new FilePayload { Name = HostileCsv.FileName, MimeType = "text/csv", Buffer = HostileCsv.Bytes });
+        await page.WaitForReadyAsync(run);
+
+        // Data tab: the hostile names are shown as text.
+        var columns = await page.TestId("column-table").InnerTextAsync();
+        Assert.Contains(HostileCsv.Script, columns, StringComparison.Ordinal);
+        Assert.Contains(HostileCsv.Img, columns, StringComparison.Ordinal);
+        Assert.Contains(HostileCsv.Svg, columns, StringComparison.Ordinal);
+        Assert.Equal(0, await session.Page.EvaluateAsync<int>(InjectedElements));
+
+        var charts = new List<string>();
+        await page.NavigateAsync("nav-explore");
+        await page.ChartTraceCountAsync("chart-histogram");
+        await page.ChartTraceCountAsync("chart-correlation");
+        charts.AddRange(await session.Page.EvaluateAsync<string[]>(AllChartsJson));
+        Assert.Equal(0, await session.Page.EvaluateAsync<int>(InjectedElements));
+
+        await page.NavigateAsync("nav-segments");
+        await page.ChartTraceCountAsync("chart-scatter");
+        await page.ChartTraceCountAsync("chart-sizes");
+        var scatter = await session.Page.Locator("[data-testid='chart-scatter'] .js-plotly-plot").EvaluateAsync<string>("el => JSON.stringify(el.data)");
+        charts.AddRange(await session.Page.EvaluateAsync<string[]>(AllChartsJson));
+        Assert.Equal(0, await session.Page.EvaluateAsync<int>(InjectedElements));
+
+        await page.NavigateAsync("nav-profiles");
+        await page.ChartTraceCountAsync("chart-profile-heatmap");
+        var heatmap = await session.Page.Locator("[data-testid='chart-profile-heatmap'] .js-plotly-plot").EvaluateAsync<string>("el => JSON.stringify({ data: el.data, layout: el.layout })");
+        charts.AddRange(await session.Page.EvaluateAsync<string[]>(AllChartsJson));
+        Assert.Equal(0, await session.Page.EvaluateAsync<int>(InjectedElements));
+        var cards = await page.TestId("segment-card").AllInnerTextsAsync();
+        Assert.NotEmpty(cards);
+
+        // Hover texts carry the values and names encoded; no chart carries them raw.
+        Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", scatter, StringComparison.Ordinal);
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", scatter, StringComparison.Ordinal);
+        Assert.Contains("&quot;&gt;&lt;svg onload=alert(1)&gt;", scatter, StringComparison.Ordinal);
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", heatmap, StringComparison.Ordinal);
+        foreach (var json in charts)
+        {
+            Assert.DoesNotContain("<script>", json, StringComparison.Ordinal);
+            Assert.DoesNotContain("<img src=x", json, StringComparison.Ordinal);
+            Assert.DoesNotContain("<svg onload", json, StringComparison.Ordinal);
+        }
+
+        // Hovering a point renders the hover box: still no element, no dialog.
+        await session.Page.Locator("[data-testid='chart-profile-heatmap'] .js-plotly-plot").HoverAsync();
+        await page.NavigateAsync("nav-data");
+        Assert.Equal(0, await session.Page.EvaluateAsync<int>(InjectedElements));
+        await session.AssertHealthyAsync();
+    }
+
+    [SkippableFact]
+    public async Task RealApp_SecurityHeadersOnThePageAndNoCspViolationDuringATabWalk()
+    {
+        fixture.RequireBrowser();
+        await using var session = await ReliabilitySession.OpenAsync(fixture.Browser, fixture.App.BaseAddress);
+        var page = session.Dashboard;
+        await page.WaitForReadyAsync();
+
+        var headers = await session.FirstResponse!.AllHeadersAsync();
+        Assert.Contains("script-src 'self'", headers["content-security-policy"], StringComparison.Ordinal);
+        Assert.Contains("frame-ancestors 'none'", headers["content-security-policy"], StringComparison.Ordinal);
+        Assert.DoesNotContain("unsafe-eval", headers["content-security-policy"], StringComparison.Ordinal);
+        Assert.Equal("nosniff", headers["x-content-type-options"]);
+        Assert.False(headers.ContainsKey("server"), "The real app sends a Server banner: " + headers.GetValueOrDefault("server"));
+        var script = await session.Page.APIRequest.GetAsync("_framework/blazor.web.js");
+        Assert.Equal(200, script.Status);
+        Assert.False(script.Headers.ContainsKey("server"));
+        Assert.Equal("nosniff", script.Headers["x-content-type-options"]);
+
+        foreach (var (nav, chart) in new[] { ("nav-explore", "chart-histogram"), ("nav-segments", "chart-scatter"), ("nav-profiles", "chart-profile-heatmap") })
+        {
+            await page.NavigateAsync(nav);
+            Assert.True(await page.ChartTraceCountAsync(chart) > 0, chart);
+        }
+
+        await page.NavigateAsync("nav-segments");
+        await session.SetKAsync(3);
+        Assert.Equal("3", await page.TestId("metric-segments").Locator(".metric-value").InnerTextAsync());
+        await page.NavigateAsync("nav-data");
+        await session.AssertHealthyAsync();
+    }
+
+    [SkippableFact]
+    public async Task ExportCsv_HostileDataset_DownloadNeutralizesFormulas()
+    {
+        fixture.RequireBrowser();
+        await using var session = await ReliabilitySession.OpenAsync(fixture.Browser, fixture.App.BaseAddress);
+        var page = session.Dashboard;
+        await page.WaitForReadyAsync();
+        var run = await page.RunVersionAsync();
+        await page.TestId("upload").SetInputFilesAsync(new FilePayload { Name = HostileCsv.FileName, MimeType = "text/csv", Buffer = HostileCsv.Bytes });
+        await page.WaitForReadyAsync(run);
+        await page.NavigateAsync("nav-profiles");
+
+        var download = await session.Page.RunAndWaitForDownloadAsync(() => page.TestId("export-csv").ClickAsync());
+
+        var text = await File.ReadAllTextAsync(await download.PathAsync());
+        ExportInjectionApiTests.AssertNeutralized(ExportInjectionApiTests.ExportLines(text));
+        await session.AssertHealthyAsync();
+    }
+
+    [SkippableFact]
+    public async Task ColumnKindEdges_EveryKindOnHostileColumns_MessagesWithoutStackTraceOrPath()
+    {
+        fixture.RequireBrowser();
+        await using var session = await ReliabilitySession.OpenAsync(fixture.Browser, fixture.App.BaseAddress);
+        var page = session.Dashboard;
+        await page.WaitForReadyAsync();
+        var run = await page.RunVersionAsync();
+        await page.TestId("upload").SetInputFilesAsync(new FilePayload { Name = HostileCsv.FileName, MimeType = "text/csv", Buffer = HostileCsv.Bytes });
+        await page.WaitForReadyAsync(run);
+
+        var shown = new List<string>();
+        foreach (var column in new[] { "Note", HostileCsv.Script, "Id" })
+        {
+            var select = session.Page.GetByLabel("Type of " + column, new PageGetByLabelOptions { Exact = true });
+            var kinds = await select.Locator("option").EvaluateAllAsync<string[]>("os => os.map(o => o.value)");
+            foreach (var kind in kinds)
+            {
+                await select.SelectOptionAsync(kind);
+                await session.Page.WaitForFunctionAsync(
+                    "() => { const s = document.querySelector(\"[data-testid='status']\"); return s.classList.contains('status-ready') || s.classList.contains('status-failed'); }");
+                foreach (var locator in new[] { "[data-testid='error-message']", ".notice-panel" })
+                {
+                    if (await session.Page.Locator(locator).CountAsync() > 0)
+                    {
+                        var message = await session.Page.Locator(locator).InnerTextAsync();
+                        CorpusUploadEndToEndTests.AssertNoLeak(message);
+                        shown.Add(message);
+                    }
+                }
+
+                await page.AssertNoReconnectDialogAsync();
+            }
+        }
+
+        Assert.Contains(HostileCsv.FileName, await session.DatasetNameAsync(), StringComparison.Ordinal);
+        Assert.NotEmpty(shown);
+        await session.AssertHealthyAsync();
+    }
+}
