@@ -11,6 +11,8 @@ using SegmentDashboard.Core.Samples;
 //       plain timing, one JSON line, used by ../shared/reference/perf_compare.py
 //   loadtest --url http://127.0.0.1:PORT --input FILE.csv [--clients 8] [--seconds 60] [--server-pid PID]
 //       bounded loopback load on POST /api/segment (see LoadTestCommand)
+//   pipeline --input FILE.csv [--k K] [--repeat R] [--sweep false]
+//       the whole default segmentation pipeline with per-stage seconds (see PipelineCommand)
 //   samplecsv ROWS OUT.csv
 //       writes the built-in sample generator's table with ROWS rows
 //   anything else: BenchmarkDotNet suites, always in-process (self-contained net9.0 build).
@@ -18,6 +20,8 @@ switch (args.FirstOrDefault())
 {
     case "compare":
         return CompareCommand.Run(args[1..], Console.Out);
+    case "pipeline":
+        return PipelineCommand.Run(args[1..], Console.Out);
     case "loadtest":
         return await LoadTestCommand.RunAsync(args[1..], Console.Out);
     case "samplecsv" when args.Length == 3:

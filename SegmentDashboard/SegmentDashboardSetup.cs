@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Radzen;
 using SegmentDashboard.Api;
+using SegmentDashboard.Hosting;
 using SegmentDashboard.Core.Segmentation;
 using SegmentDashboard.Security;
 using SegmentDashboard.State;
@@ -16,6 +17,7 @@ public static class SegmentDashboardSetup
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddSegmentDashboardApi();
         AddUi(builder.Services);
+        builder.Services.AddHostedService<IdleMemoryTrimmer>();
         return builder;
     }
 

@@ -182,6 +182,7 @@ internal sealed class WardLinkage
         var self = new Vector<long>(p);
         var limit = new Vector<long>(end);
         var infinity = new Vector<double>(double.PositiveInfinity);
+        var filterSlack = new Vector<double>(1.0 + 1e-9);
         Span<Vector<double>> centre = stackalloc Vector<double>[d];
         for (var j = 0; j < d; j++)
         {
@@ -212,12 +213,23 @@ internal sealed class WardLinkage
             }
 
             var nq = Vector.LoadUnsafe(ref ps, (nuint)p0);
-            var cost = (np * nq) / (np + nq) * (even + odd);
-            var invalid = Vector.Equals(lane, self) | Vector.GreaterThanOrEqual(lane, limit);
-            cost = Vector.ConditionalSelect(invalid.As<long, double>(), infinity, cost);
-            var less = Vector.LessThan(cost, minimum);
-            minimum = Vector.ConditionalSelect(less, cost, minimum);
-            bestLane = Vector.ConditionalSelect(less, lane, bestLane);
+            var squared = even + odd;
+            var sum = np + nq;
+
+            // Division-free filter: Δ = np·nq/(np+nq)·D < min  ⇔  np·nq·D < min·(np+nq) (all terms
+            // non-negative). With a small slack it never rejects a lane the exact test would take;
+            // the exact Δ (with its division) is computed only when some lane passes, which after the
+            // first few blocks is rare, so the scan is bound by loads and multiplies.
+            if (Vector.LessThanOrEqualAny(np * nq * squared, minimum * sum * filterSlack))
+            {
+                var cost = (np * nq) / sum * squared;
+                var invalid = Vector.Equals(lane, self) | Vector.GreaterThanOrEqual(lane, limit);
+                cost = Vector.ConditionalSelect(invalid.As<long, double>(), infinity, cost);
+                var less = Vector.LessThan(cost, minimum);
+                minimum = Vector.ConditionalSelect(less, cost, minimum);
+                bestLane = Vector.ConditionalSelect(less, lane, bestLane);
+            }
+
             lane += step;
         }
 

@@ -48,6 +48,31 @@ public static class Silhouette
         CancellationToken cancellationToken = default)
         => ComputeParallel(x, labels, exactLimit, seed, Environment.ProcessorCount, cancellationToken);
 
+    /// <summary>
+    /// As <see cref="Compute"/>, but above <paramref name="exactLimit"/> rows, when the data has more
+    /// than twice <paramref name="referenceRows"/> rows, the sampled rows' a and b are measured against
+    /// a stratified reference sample of about <paramref name="referenceRows"/> rows (see
+    /// <see cref="ReferenceSilhouette"/>; the standard error includes the reference's error).
+    /// </summary>
+    internal static SilhouetteResult ComputeWithReference(
+        FeatureMatrix x,
+        ReadOnlySpan<int> labels,
+        int exactLimit,
+        int referenceRows,
+        int seed,
+        CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(exactLimit, 2, nameof(exactLimit));
+        var groups = LabelGroups.Create(x, labels, nameof(labels));
+        if (groups.IncludedRows > exactLimit
+            && ReferenceSilhouette.TryCompute(x, groups, exactLimit, referenceRows, seed, cancellationToken) is { } estimate)
+        {
+            return estimate;
+        }
+
+        return ComputeParallel(x, labels, exactLimit, seed, Environment.ProcessorCount, cancellationToken);
+    }
+
     internal static SilhouetteResult ExactParallel(FeatureMatrix x, ReadOnlySpan<int> labels, int maxDegreeOfParallelism, CancellationToken cancellationToken)
     {
         var groups = LabelGroups.Create(x, labels, nameof(labels));

@@ -19,10 +19,11 @@ internal static class SilhouetteSampling
     }
 
     /// <summary>Sorted row indices: per cluster a proportional share (at least MinRowsPerCluster), drawn without replacement.</summary>
-    public static int[] Draw(LabelGroups groups, int exactLimit, int seed)
+    /// <param name="maxTarget">An optional cap on the sample size (before the per-cluster minimum).</param>
+    public static int[] Draw(LabelGroups groups, int exactLimit, int seed, int maxTarget = int.MaxValue)
     {
         var k = groups.ClusterCount;
-        var target = TargetSize(groups.IncludedRows, exactLimit);
+        var target = Math.Min(maxTarget, TargetSize(groups.IncludedRows, exactLimit));
         var members = new int[k][];
         var filled = new int[k];
         for (var c = 0; c < k; c++)

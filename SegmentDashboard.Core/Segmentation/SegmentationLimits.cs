@@ -15,6 +15,25 @@ public sealed record SegmentationLimits
     /// <summary>Above this many rows K-means is mini-batch.</summary>
     public int ExactKMeansRows { get; init; } = 2_000_000;
 
+    /// <summary>
+    /// Above this many rows the k-sweep (k = 2..<see cref="MaxClusterCount"/>) runs on a seeded random
+    /// sample of this many rows; its Reason says so. The chosen k is then fitted on all rows.
+    /// </summary>
+    public int SweepRows { get; init; } = 20_000;
+
+    /// <summary>
+    /// Above this many rows the stability score re-clusters 80% resamples of a seeded random sample
+    /// of this many rows (compared with the full-data labels of those rows); the Note says so.
+    /// </summary>
+    public int StabilityRows { get; init; } = 20_000;
+
+    /// <summary>
+    /// Above twice this many rows, the sampled silhouette measures each sampled row's a and b
+    /// against a stratified reference sample of about this many rows (the stated standard error
+    /// includes that sample's error) instead of against every row.
+    /// </summary>
+    public int SilhouetteReferenceRows { get; init; } = 20_000;
+
     /// <summary>The largest k the user can ask for (K-means and hierarchical); also the top of the k-sweep.</summary>
     public int MaxClusterCount { get; init; } = 15;
 

@@ -129,13 +129,16 @@ internal sealed class SegmentationPipeline
         // The silhouette needs at least 2 segments and fewer segments than customers.
         var labelled = labels.Count(label => label >= 0);
         var silhouette = clusterCount >= 2 && clusterCount < labelled
-            ? Silhouette.Compute(x, labels.AsSpan(), _limits.ExactSilhouetteRows, _request.Seed, _ct)
+            ? Silhouette.ComputeWithReference(x, labels.AsSpan(), _limits.ExactSilhouetteRows, _limits.SilhouetteReferenceRows, _request.Seed, _ct)
             : new SilhouetteResult(double.NaN, [], [], false, 0, 0);
         if (silhouette.IsSampled)
         {
+            var against = labelled > 2L * _limits.SilhouetteReferenceRows
+                ? string.Create(CultureInfo.InvariantCulture, $", each measured against a stratified reference sample of about {_limits.SilhouetteReferenceRows:N0} customers")
+                : string.Empty;
             notes.Add(string.Create(
                 CultureInfo.InvariantCulture,
-                $"The silhouette is estimated from a sample of {silhouette.SampleSize:N0} customers (standard error {silhouette.StandardError:0.000})."));
+                $"The silhouette is estimated from a sample of {silhouette.SampleSize:N0} customers{against} (standard error {silhouette.StandardError:0.000})."));
         }
 
         _progress.Report(Measure, 0.7);
@@ -168,6 +171,13 @@ internal sealed class SegmentationPipeline
             sweep = RunSweep(x, Sweep);
         }
 
+        if (sweep is not null && x.Rows > _limits.SweepRows)
+        {
+            notes.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"The k-sweep (elbow and silhouette by k) ran on a random sample of {_limits.SweepRows:N0} of the {x.Rows:N0} customers."));
+        }
+
         var stability = double.NaN;
         // Resamples hold 80% of the rows: each must still have more rows than segments.
         var resampleRows = (int)(0.8 * x.Rows);
@@ -175,9 +185,21 @@ internal sealed class SegmentationPipeline
         {
             _ct.ThrowIfCancellationRequested();
             _progress.Report(Stabilize, 0);
+            var (stabilityX, stabilityLabels) = (x, labels);
+            if (x.Rows > _limits.StabilityRows)
+            {
+                // Large data: resample from a seeded sample of rows, compared with their full-data labels.
+                var rows = SampleRows(x.Rows, _limits.StabilityRows, _request.Seed);
+                stabilityX = x.SelectRows(rows);
+                stabilityLabels = [.. rows.Select(row => labels[row])];
+                notes.Add(string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Stability re-clusters 80% resamples of a random sample of {_limits.StabilityRows:N0} customers and compares them with those customers' segments."));
+            }
+
             stability = Stability.Compute(
-                x,
-                labels,
+                stabilityX,
+                stabilityLabels,
                 (sample, ct) => _runner.Run(sample, k, null, allowAllNoise: true, ct).Labels,
                 seed: _request.Seed,
                 cancellationToken: _ct).Score;
@@ -218,6 +240,13 @@ internal sealed class SegmentationPipeline
     private KSweepResult RunSweep(FeatureMatrix x, string stage)
     {
         _progress.Report(stage, 0);
+        var rows = x.Rows;
+        if (rows > _limits.SweepRows)
+        {
+            // Large data: the sweep compares k on a seeded random sample; the chosen k is fitted on every row.
+            x = x.SelectRows(SampleRows(rows, _limits.SweepRows, _request.Seed));
+        }
+
         var options = new KSweepOptions
         {
             MinK = 2,
@@ -231,7 +260,38 @@ internal sealed class SegmentationPipeline
             _progress.For<double>(stage, fraction => fraction),
             _ct);
         _progress.Report(stage, 1);
+        if (x.Rows < rows)
+        {
+            result = result with
+            {
+                Reason = string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"{result.Reason} (The sweep ran on a random sample of {x.Rows:N0} of the {rows:N0} customers.)"),
+            };
+        }
+
         return result;
+    }
+
+    /// <summary>A seeded uniform sample of <paramref name="count"/> of <paramref name="rows"/> row indices, sorted.</summary>
+    internal static int[] SampleRows(int rows, int count, int seed)
+    {
+        var order = new int[rows];
+        for (var i = 0; i < rows; i++)
+        {
+            order[i] = i;
+        }
+
+        var random = new Random(seed);
+        for (var t = 0; t < count; t++)
+        {
+            var pick = t + random.Next(rows - t);
+            (order[t], order[pick]) = (order[pick], order[t]);
+        }
+
+        var sample = order[..count];
+        Array.Sort(sample);
+        return sample;
     }
 
     private static void CheckEnoughRows(int k, PreparedData prepared)

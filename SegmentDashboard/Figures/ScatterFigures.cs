@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using SegmentDashboard.Core.Data;
 using SegmentDashboard.Core.Segmentation;
 
@@ -89,12 +90,27 @@ public static class ScatterFigures
                 ("marker", PlotlyFigure.Dict(("color", SegmentPalette.Color(group.Key)), ("size", 6), ("opacity", 0.75)))));
         }
 
-        var layout = FigureStyle.Layout(440, new()
+        var extra = new Dictionary<string, object?>
         {
             ["xaxis"] = FigureStyle.Axis(xTitle),
             ["yaxis"] = FigureStyle.Axis(yTitle),
             ["hovermode"] = "closest",
-        });
+        };
+        if (picked.Length < labels.Length)
+        {
+            // Downsampled: the legend says so (every segment keeps points, so every segment is listed).
+            extra["legend"] = PlotlyFigure.Dict(
+                ("orientation", "h"),
+                ("y", 1.02),
+                ("yanchor", "bottom"),
+                ("x", 0),
+                ("font", PlotlyFigure.Dict(("size", 11))),
+                ("title", PlotlyFigure.Dict(("text", string.Create(
+                    CultureInfo.InvariantCulture,
+                    $"Showing {picked.Length:N0} of {labels.Length:N0} customers, sampled per segment:")))));
+        }
+
+        var layout = FigureStyle.Layout(440, extra);
         return new PlotlyFigure(traces.ToImmutableArray(), layout);
     }
 }

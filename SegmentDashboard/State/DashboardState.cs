@@ -242,6 +242,15 @@ public sealed class DashboardState : IDisposable
             _runCts?.Cancel();
             _runCts?.Dispose();
             _runCts = null;
+
+            // The circuit is gone: drop the dataset and results now (a 1,000,000-row upload holds
+            // hundreds of MB) rather than whenever the last closure over this state is collected.
+            Dataset = null;
+            Summaries = ImmutableArray<ColumnSummary>.Empty;
+            Result = null;
+            ResultSettings = null;
+            _sweep = null;
+            _sweepKey = null;
         }
     }
 

@@ -17,7 +17,7 @@ namespace SegmentDashboard.Tests.Web.Reliability;
 public sealed class CorpusUploadEndToEndTests(DashboardFixture fixture)
 {
     /// <summary>Bound for one case (upload, load, segmentation): a hang fails the test instead of stalling it.</summary>
-    private const float CaseTimeout = 30_000;
+    private const float CaseTimeout = 60_000;
 
     [SkippableFact]
     public async Task Upload_EveryCorpusCase_LoadsOrShowsASpecificMessageAndKeepsTheCircuit()
@@ -72,21 +72,30 @@ public sealed class CorpusUploadEndToEndTests(DashboardFixture fixture)
         var nameBefore = await session.DatasetNameAsync();
 
         await page.TestId("upload").SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = "text/csv", Buffer = @case.Bytes });
-        await session.Page.WaitForFunctionAsync(
-            """
-            name => {
-                const panel = document.querySelector("[data-testid='error-message']");
-                if (panel && panel.innerText.includes('That file could not be used.')) return true;
-                const chip = document.querySelector('.dataset-chip-name');
-                const status = document.querySelector("[data-testid='status']");
-                const input = document.querySelector("[data-testid='upload']");
-                return !!chip && [name, name + '.csv'].includes(chip.textContent.trim()) && !!status
-                    && (status.classList.contains('status-ready') || status.classList.contains('status-failed'))
-                    && !!input && !input.disabled;
-            }
-            """,
-            @case.Name,
-            new PageWaitForFunctionOptions { Timeout = CaseTimeout });
+        try
+        {
+            await session.Page.WaitForFunctionAsync(
+                """
+                name => {
+                    const panel = document.querySelector("[data-testid='error-message']");
+                    if (panel && panel.innerText.includes('That file could not be used.')) return true;
+                    const chip = document.querySelector('.dataset-chip-name');
+                    const status = document.querySelector("[data-testid='status']");
+                    const input = document.querySelector("[data-testid='upload']");
+                    return !!chip && [name, name + '.csv'].includes(chip.textContent.trim()) && !!status
+                        && (status.classList.contains('status-ready') || status.classList.contains('status-failed'))
+                        && !!input && !input.disabled;
+                }
+                """,
+                @case.Name,
+                new PageWaitForFunctionOptions { Timeout = CaseTimeout });
+        }
+        catch (TimeoutException)
+        {
+            var status = await page.TestId("status").InnerTextAsync();
+            var errors = await session.Page.Locator("[data-testid='error-message']").AllInnerTextsAsync();
+            throw new TimeoutException($"Corpus case '{@case.Name}' did not finish within {CaseTimeout / 1000:0} s: status '{status}', dataset '{await session.DatasetNameAsync()}', panel '{string.Join(" | ", errors)}'.");
+        }
 
         var panel = session.Page.Locator("[data-testid='error-message']");
         var failed = await panel.CountAsync() > 0 && (await panel.InnerTextAsync()).Contains("That file could not be used.", StringComparison.Ordinal);

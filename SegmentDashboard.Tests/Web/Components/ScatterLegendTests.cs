@@ -1,0 +1,39 @@
+using System.Collections.Immutable;
+using SegmentDashboard.Core.Samples;
+using SegmentDashboard.Core.Segmentation;
+using SegmentDashboard.Figures;
+
+namespace SegmentDashboard.Tests.Web.Components;
+
+/// <summary>A downsampled scatter says so in its legend; a full one does not.</summary>
+public sealed class ScatterLegendTests
+{
+    [Fact]
+    public async Task Pca_MoreRowsThanMaxPoints_LegendTitleStatesShownOfTotal()
+    {
+        var result = await new SegmentationService().SegmentAsync(
+            SampleCustomers.Generate(3_000),
+            new SegmentationRequest { ClusterCount = 3, IncludeSweep = false, IncludeStability = false });
+
+        var figure = ScatterFigures.Pca(result, new Dictionary<int, string>(), maxPoints: 600);
+        var shown = figure.Data.Sum(trace => ((double?[])trace["x"]!).Length);
+        var legend = (ImmutableDictionary<string, object?>)figure.Layout["legend"]!;
+        var title = (ImmutableDictionary<string, object?>)legend["title"]!;
+
+        Assert.Equal(3, figure.Data.Length);
+        Assert.Equal($"Showing {shown:N0} of 3,000 customers, sampled per segment:", title["text"]);
+    }
+
+    [Fact]
+    public async Task Pca_FewerRowsThanMaxPoints_LegendHasNoSamplingTitle()
+    {
+        var result = await new SegmentationService().SegmentAsync(
+            SampleCustomers.Generate(500),
+            new SegmentationRequest { ClusterCount = 3, IncludeSweep = false, IncludeStability = false });
+
+        var figure = ScatterFigures.Pca(result, new Dictionary<int, string>());
+        var legend = (ImmutableDictionary<string, object?>)figure.Layout["legend"]!;
+
+        Assert.False(legend.ContainsKey("title"));
+    }
+}
