@@ -5,6 +5,7 @@ using SegmentDashboard.Hosting;
 using SegmentDashboard.Core.Segmentation;
 using SegmentDashboard.Security;
 using SegmentDashboard.State;
+using SegmentDashboard.Storage;
 
 namespace SegmentDashboard;
 
@@ -46,5 +47,8 @@ public static class SegmentDashboardSetup
         // Per circuit: each browser tab has its own dataset, settings and results.
         services.AddScoped<DashboardState>();
         services.AddSingleton<SampleResultCache>();
+
+        // Saved analyses: SQLite under Storage:Path (default "data" under the content root).
+        services.AddStorage();
     }
 }

@@ -57,6 +57,7 @@ public static class ApiEndpoints
             .WithName("SampleCsv")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
 
+        api.MapAnalysesApi();
         return endpoints;
     }
 }

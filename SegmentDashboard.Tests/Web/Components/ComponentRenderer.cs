@@ -9,7 +9,9 @@ using Microsoft.JSInterop;
 using Radzen;
 using SegmentDashboard.Api;
 using SegmentDashboard.Core.Segmentation;
+using SegmentDashboard.Reports;
 using SegmentDashboard.State;
+using SegmentDashboard.Storage;
 
 namespace SegmentDashboard.Tests.Web.Components;
 
@@ -28,6 +30,11 @@ public static class ComponentRenderer
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddOptions<UploadOptions>();
         services.AddRadzenComponents();
+
+        // Saved analyses and reports: never touched while rendering (the store opens its file on first use).
+        services.AddSingleton(new AnalysisStore(Path.Combine(Path.GetTempPath(), "sd-render-" + Guid.NewGuid().ToString("N"))));
+        services.AddSingleton<AnalysisLibrary>();
+        services.AddSingleton(new PlotlyScript(() => string.Empty));
         await using var provider = services.BuildServiceProvider();
         await using var renderer = new HtmlRenderer(provider, provider.GetRequiredService<ILoggerFactory>());
         var html = await renderer.Dispatcher.InvokeAsync(async () =>

@@ -1,0 +1,144 @@
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using Microsoft.Extensions.Primitives;
+using SegmentDashboard.Core.Segmentation;
+using SegmentDashboard.Storage;
+
+namespace SegmentDashboard.Api;
+
+/// <summary>
+/// Saved analyses over HTTP: POST /api/analyses (the same body and query as /api/segment, plus
+/// <c>name</c>), GET /api/analyses (list), GET /api/analyses/{id} (the /api/segment JSON with the
+/// saved labels and segment names), DELETE /api/analyses/{id}. The reviewer's link is /a/{id}.
+/// </summary>
+internal static class AnalysesEndpoints
+{
+    /// <summary>The query parameter holding the analysis name.</summary>
+    public const string Name = "name";
+
+    /// <summary>Longest accepted analysis name.</summary>
+    public const int MaxNameLength = 200;
+
+    private const string LoggerName = "SegmentDashboard.Api";
+
+    public static IEndpointRouteBuilder MapAnalysesApi(this IEndpointRouteBuilder api)
+    {
+        api.MapPost("/analyses", SaveAsync)
+            .WithName("SaveAnalysis")
+            .Produces<AnalysisCreatedResponse>(StatusCodes.Status201Created)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
+        api.MapGet("/analyses", ListAsync)
+            .WithName("ListAnalyses")
+            .Produces<AnalysisListItem[]>(StatusCodes.Status200OK);
+        api.MapGet("/analyses/{id}", GetAsync)
+            .WithName("GetAnalysis")
+            .Produces<SegmentResponse>(StatusCodes.Status200OK)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapDelete("/analyses/{id}", DeleteAsync)
+            .WithName("DeleteAnalysis")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        return api;
+    }
+
+    /// <summary>The reviewer's read-only page of an analysis.</summary>
+    public static string PageUrl(string id) => "/a/" + Uri.EscapeDataString(id);
+
+    /// <summary>The API resource of an analysis (the Location of a 201).</summary>
+    public static string ResourceUrl(string id) => ApiEndpoints.Prefix + "/analyses/" + Uri.EscapeDataString(id);
+
+    internal static Task<IResult> SaveAsync(
+        HttpContext context,
+        SegmentationService service,
+        AnalysisLibrary library,
+        IOptions<UploadOptions> upload,
+        ILoggerFactory loggers) =>
+        HandleAsync(context, loggers, async cancellationToken =>
+        {
+            var request = context.Request;
+            var name = TakeName(request);
+            var result = await SegmentEndpoint.RunAsync(request, service, upload.Value, cancellationToken);
+            var names = AnalysisLibrary.NamesFor(result, id => result.Profiles.FirstOrDefault(p => p.SegmentId == id)?.Name ?? $"Segment {id + 1}");
+            var id = await library.SaveAsync(name, result, names, cancellationToken);
+            return TypedResults.Created(ResourceUrl(id), new AnalysisCreatedResponse(id, PageUrl(id)));
+        });
+
+    internal static Task<IResult> ListAsync(HttpContext context, AnalysisLibrary library, ILoggerFactory loggers) =>
+        HandleAsync(context, loggers, async cancellationToken =>
+        {
+            var list = await library.Store.ListAsync(cancellationToken);
+            return TypedResults.Ok(list.Select(AnalysisListItem.From).ToArray());
+        });
+
+    internal static Task<IResult> GetAsync(string id, HttpContext context, AnalysisLibrary library, ILoggerFactory loggers) =>
+        HandleAsync(context, loggers, async cancellationToken =>
+        {
+            var opened = await library.OpenAsync(id, cancellationToken);
+            if (opened is null)
+            {
+                return NotFound(id);
+            }
+
+            return TypedResults.Ok(SegmentResponse.From(opened.NamedResult() with { RowLabels = opened.SavedLabels }));
+        });
+
+    internal static Task<IResult> DeleteAsync(string id, HttpContext context, AnalysisLibrary library, ILoggerFactory loggers) =>
+        HandleAsync(context, loggers, async cancellationToken =>
+            await library.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : NotFound(id));
+
+    /// <summary>Reads and checks <c>name</c>, then removes it from the query so the segmentation parser sees its own parameters only.</summary>
+    private static string TakeName(HttpRequest request)
+    {
+        var key = request.Query.Keys.FirstOrDefault(k => string.Equals(k, Name, StringComparison.OrdinalIgnoreCase));
+        var values = key is null ? StringValues.Empty : request.Query[key];
+        if (values.Count > 1)
+        {
+            throw ApiProblemException.BadParameter(Name, $"Parameter '{Name}' is given {values.Count} times; give it once.");
+        }
+
+        var name = values.ToString().Trim();
+        if (name.Length == 0)
+        {
+            throw ApiProblemException.BadParameter(Name, $"Parameter '{Name}' is required: the name the analysis is listed under (e.g. ?{Name}=Q3%20customers).");
+        }
+
+        if (name.Length > MaxNameLength)
+        {
+            throw ApiProblemException.BadParameter(Name, $"Parameter '{Name}' is {name.Length} characters long; at most {MaxNameLength} are accepted.");
+        }
+
+        if (name.Any(char.IsControl))
+        {
+            throw ApiProblemException.BadParameter(Name, $"Parameter '{Name}' contains control characters (line breaks, tabs); use plain text.");
+        }
+
+        request.Query = new QueryCollection(request.Query
+            .Where(pair => !string.Equals(pair.Key, Name, StringComparison.OrdinalIgnoreCase))
+            .ToDictionary(pair => pair.Key, pair => pair.Value, StringComparer.OrdinalIgnoreCase));
+        return name;
+    }
+
+    private static ProblemHttpResult NotFound(string id) => TypedResults.Problem(
+        statusCode: StatusCodes.Status404NotFound,
+        title: "Analysis not found",
+        detail: $"No saved analysis has the id '{id}'. It may have been deleted; GET {ApiEndpoints.Prefix}/analyses lists the saved ones.");
+
+    private static async Task<IResult> HandleAsync(HttpContext context, ILoggerFactory loggers, Func<CancellationToken, Task<IResult>> handler)
+    {
+        var cancellationToken = context.RequestAborted;
+        try
+        {
+            return await handler(cancellationToken);
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            return TypedResults.Empty;
+        }
+        catch (Exception ex)
+        {
+            return ProblemResults.From(ex, loggers.CreateLogger(LoggerName));
+        }
+    }
+}

@@ -1,0 +1,90 @@
+using Microsoft.AspNetCore.Components;
+using SegmentDashboard.Storage;
+
+namespace SegmentDashboard.Components.Pages;
+
+/// <summary>/analyses: save the current analysis; list, open, rename and delete saved ones.</summary>
+public sealed partial class AnalysesPage
+{
+    private IReadOnlyList<SavedAnalysisSummary>? _items;
+    private string? _renaming;
+    private string _newName = string.Empty;
+    private string? _deleting;
+    private string? _error;
+
+    [Inject]
+    private AnalysisLibrary Library { get; set; } = default!;
+
+    [Inject]
+    private ILogger<AnalysesPage> Logger { get; set; } = default!;
+
+    internal static string AlgorithmText(string algorithm) => algorithm switch
+    {
+        "KMeans" => "K-means",
+        "Hierarchical" => "Hierarchical",
+        "Dbscan" => "DBSCAN",
+        _ => algorithm,
+    };
+
+    protected override Task OnInitializedAsync() => ReloadAsync();
+
+    private void StartRename(SavedAnalysisSummary item)
+    {
+        _renaming = item.Id;
+        _newName = item.Name;
+    }
+
+    private async Task RenameAsync(string id)
+    {
+        if (string.IsNullOrWhiteSpace(_newName))
+        {
+            return;
+        }
+
+        await RunAsync(async () =>
+        {
+            if (!await Library.RenameAsync(id, _newName))
+            {
+                _error = "That analysis no longer exists.";
+            }
+
+            _renaming = null;
+        });
+    }
+
+    private Task DeleteAsync(string id) => RunAsync(async () =>
+    {
+        await Library.DeleteAsync(id);
+        _deleting = null;
+    });
+
+    private async Task RunAsync(Func<Task> action)
+    {
+        _error = null;
+        try
+        {
+            await action();
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or ArgumentException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            Logger.LogError(ex, "A saved-analysis operation failed.");
+            _error = "That did not work: " + ex.Message;
+        }
+
+        await ReloadAsync();
+    }
+
+    private async Task ReloadAsync()
+    {
+        try
+        {
+            _items = await Library.Store.ListAsync();
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            Logger.LogError(ex, "Listing saved analyses failed.");
+            _error = "The saved analyses could not be read: " + ex.Message;
+            _items = [];
+        }
+    }
+}

@@ -1,0 +1,50 @@
+using Microsoft.AspNetCore.Components;
+using SegmentDashboard.Storage;
+
+namespace SegmentDashboard.Components.Shared;
+
+/// <summary>The "Save analysis" form: name input, button, and the stable /a/{id} link once saved.</summary>
+public sealed partial class SaveAnalysis
+{
+    private string _name = string.Empty;
+    private bool _saving;
+    private string? _savedId;
+    private string? _error;
+
+    [Inject]
+    private AnalysisLibrary Library { get; set; } = default!;
+
+    [Inject]
+    private ILogger<SaveAnalysis> Logger { get; set; } = default!;
+
+    /// <summary>Raised with the new id after a successful save.</summary>
+    [Parameter]
+    public EventCallback<string> OnSaved { get; set; }
+
+    private async Task SaveAsync()
+    {
+        if (State.Result is not { } result || string.IsNullOrWhiteSpace(_name) || _saving)
+        {
+            return;
+        }
+
+        _saving = true;
+        _error = null;
+        _savedId = null;
+        try
+        {
+            var names = AnalysisLibrary.NamesFor(result, State.SegmentName);
+            _savedId = await Library.SaveAsync(_name.Trim(), result, names);
+            await OnSaved.InvokeAsync(_savedId);
+        }
+        catch (Exception ex) when (ex is IOException or InvalidOperationException or ArgumentException or Microsoft.Data.Sqlite.SqliteException)
+        {
+            Logger.LogError(ex, "Saving an analysis failed.");
+            _error = "The analysis could not be saved: " + ex.Message;
+        }
+        finally
+        {
+            _saving = false;
+        }
+    }
+}
