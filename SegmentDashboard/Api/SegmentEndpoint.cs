@@ -81,7 +81,7 @@ internal static class SegmentEndpoint
         Dataset dataset;
         await using (var file = await CsvUpload.ReceiveAsync(request, upload.MaxBytes, cancellationToken))
         {
-            dataset = await service.LoadCsvAsync(file.File, file.Name, cancellationToken: cancellationToken);
+            dataset = await service.LoadCsvAsync(file.File, file.Name, upload.ToLoadOptions(), cancellationToken: cancellationToken);
         }
 
         CheckAgainstDataset(segmentation, dataset);

@@ -1,3 +1,5 @@
+using SegmentDashboard.Core.Data;
+
 namespace SegmentDashboard.Api;
 
 /// <summary>Limits on uploaded files, bound from the configuration section <c>Upload</c>.</summary>
@@ -10,4 +12,13 @@ public sealed record UploadOptions
 
     /// <summary>Largest accepted CSV, in bytes (<c>Upload:MaxBytes</c>); larger uploads get 413.</summary>
     public long MaxBytes { get; init; } = DefaultMaxBytes;
+
+    /// <summary>Files with more columns are refused with a message naming the limit (<c>Upload:MaxColumns</c>).</summary>
+    public int MaxColumns { get; init; } = CsvLoadOptions.Default.MaxColumns;
+
+    /// <summary>Files with more data rows are refused with a message naming the limit (<c>Upload:MaxRows</c>).</summary>
+    public int MaxRows { get; init; } = CsvLoadOptions.Default.MaxRows;
+
+    /// <summary>The loader options these limits imply (everything else sniffed).</summary>
+    public CsvLoadOptions ToLoadOptions() => new() { MaxColumns = MaxColumns, MaxRows = MaxRows };
 }

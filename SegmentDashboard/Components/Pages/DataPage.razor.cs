@@ -122,7 +122,7 @@ public sealed partial class DataPage
             Dataset dataset;
             await using (var input = new FileStream(temp, FileMode.Open, FileAccess.Read, FileShare.Read, ChunkSize, FileOptions.Asynchronous | FileOptions.SequentialScan))
             {
-                dataset = await Service.LoadCsvAsync(input, file.Name, null, progress, ct);
+                dataset = await Service.LoadCsvAsync(input, file.Name, Upload.Value.ToLoadOptions(), progress, ct);
             }
 
             State.UseDataset(dataset);
