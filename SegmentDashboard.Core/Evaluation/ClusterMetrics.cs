@@ -105,7 +105,7 @@ public static class ClusterMetrics
             var c = groups.Compact[i];
             if (c >= 0)
             {
-                scatter[c] += Distance(data.Slice(i * d, d), means.AsSpan(c * d, d));
+                scatter[c] += Distances.Euclidean(data.Slice(i * d, d), means.AsSpan(c * d, d));
             }
         }
 
@@ -119,7 +119,7 @@ public static class ClusterMetrics
         {
             for (var b = 0; b < k; b++)
             {
-                centroidDistances[(a * k) + b] = Distance(means.AsSpan(a * d, d), means.AsSpan(b * d, d));
+                centroidDistances[(a * k) + b] = Distances.Euclidean(means.AsSpan(a * d, d), means.AsSpan(b * d, d));
             }
         }
 
@@ -169,18 +169,6 @@ public static class ClusterMetrics
         }
 
         return sum;
-    }
-
-    private static double Distance(ReadOnlySpan<double> a, ReadOnlySpan<double> b)
-    {
-        var sum = 0.0;
-        for (var j = 0; j < a.Length; j++)
-        {
-            var diff = a[j] - b[j];
-            sum += diff * diff;
-        }
-
-        return Math.Sqrt(sum);
     }
 
     /// <summary>numpy.allclose(values, 0): every |value| ≤ 1e-8.</summary>
