@@ -130,10 +130,6 @@ public sealed class AnalysisStore
         return await ExecuteAsync("UPDATE analyses SET name = $value WHERE id = $id", id, name.Trim(), cancellationToken) == 1;
     }
 
-    /// <summary>Replaces the segment names; false when no analysis has that id.</summary>
-    public async Task<bool> UpdateSegmentNamesAsync(string id, IReadOnlyList<string> segmentNames, CancellationToken cancellationToken = default) =>
-        await ExecuteAsync("UPDATE analyses SET segment_names_json = $value WHERE id = $id", id, JsonSerializer.Serialize(segmentNames, Json), cancellationToken) == 1;
-
     /// <summary>Deletes; false when no analysis has that id.</summary>
     public async Task<bool> DeleteAsync(string id, CancellationToken cancellationToken = default) =>
         await ExecuteAsync("DELETE FROM analyses WHERE id = $id AND $value IS NOT NULL", id, string.Empty, cancellationToken) == 1;
