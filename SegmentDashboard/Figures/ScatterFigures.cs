@@ -6,7 +6,7 @@ using SegmentDashboard.Core.Segmentation;
 namespace SegmentDashboard.Figures;
 
 /// <summary>
-/// Segment scatters: in PCA space or on two chosen columns; one SVG trace per segment, downsampled
+/// Segment scatters: in PCA space or on two chosen columns; one WebGL trace per segment, downsampled
 /// per segment on the server so every segment stays visible and the point count stays bounded.
 /// </summary>
 public static class ScatterFigures
@@ -76,11 +76,10 @@ public static class ScatterFigures
         {
             var rows = group.ToArray();
             var name = FigureText.Encode(names.TryGetValue(group.Key, out var n) ? n : group.Key < 0 ? "Noise" : $"Segment {group.Key + 1}");
-            // SVG, not scattergl: Plotly's WebGL traces compile shaders with `new Function`, which
-            // the app's Content-Security-Policy (no 'unsafe-eval') blocks, leaving an empty plot.
-            // Downsampling to at most maxPoints keeps SVG light.
+            // WebGL (drawn by Plotly's strict bundle, which needs no 'unsafe-eval'); the chart module
+            // falls back to SVG where WebGL is unusable, which the downsampling keeps light enough.
             traces.Add(PlotlyFigure.Dict(
-                ("type", "scatter"),
+                ("type", "scattergl"),
                 ("mode", "markers"),
                 ("name", name),
                 ("x", rows.Select(i => FigureText.Finite(xs[i])).ToArray()),

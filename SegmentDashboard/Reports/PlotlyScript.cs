@@ -1,12 +1,12 @@
 namespace SegmentDashboard.Reports;
 
 /// <summary>
-/// The vendored Plotly bundle's text (wwwroot/lib/plotly/plotly.min.js), read once, for reports
+/// The vendored Plotly bundle's text (wwwroot/lib/plotly/plotly-strict.min.js), read once, for reports
 /// that must draw their charts offline.
 /// </summary>
 public sealed class PlotlyScript
 {
-    public const string RelativePath = "lib/plotly/plotly.min.js";
+    public const string RelativePath = "lib/plotly/plotly-strict.min.js";
 
     private readonly Lazy<string> _text;
 

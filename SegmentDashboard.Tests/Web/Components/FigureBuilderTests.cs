@@ -18,7 +18,7 @@ public sealed class FigureBuilderTests
         var figure = ScatterFigures.Pca(result, Names);
 
         Assert.Equal(3, figure.Data.Length);
-        Assert.All(figure.Data, trace => Assert.Equal("scatter", trace["type"]));
+        Assert.All(figure.Data, trace => Assert.Equal("scattergl", trace["type"]));
         Assert.Equal(12, figure.Data.Sum(trace => ((double?[])trace["x"]!).Length));
         Assert.Equal("PC1 (60.0% of variance)", AxisTitle(figure, "xaxis"));
         Assert.Equal("PC2 (25.0% of variance)", AxisTitle(figure, "yaxis"));
@@ -56,7 +56,7 @@ public sealed class FigureBuilderTests
     }
 
     [Fact]
-    public void Columns_TwentyThousandRows_SvgTracesWithAtMostFiveThousandPoints()
+    public void Columns_TwentyThousandRows_WebGlTracesWithAtMostFiveThousandPoints()
     {
         var n = 20_000;
         var values = Enumerable.Range(0, n).Select(i => (double)i).ToImmutableArray();
@@ -66,7 +66,7 @@ public sealed class FigureBuilderTests
         var figure = ScatterFigures.Columns(dataset, "X", "Y", labels, Names);
 
         Assert.Equal(4, figure.Data.Length);
-        Assert.All(figure.Data, trace => Assert.Equal("scatter", trace["type"]));
+        Assert.All(figure.Data, trace => Assert.Equal("scattergl", trace["type"]));
         Assert.Equal(5_000, figure.Data.Sum(trace => ((double?[])trace["x"]!).Length));
     }
 

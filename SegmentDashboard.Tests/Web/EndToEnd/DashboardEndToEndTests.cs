@@ -25,9 +25,9 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
             Assert.True(await page.TestId(nav).IsVisibleAsync(), nav);
         }
 
-        var plotly = await page.Page.APIRequest.GetAsync("lib/plotly/plotly.min.js");
+        var plotly = await page.Page.APIRequest.GetAsync("lib/plotly/plotly-strict.min.js");
         Assert.Equal(200, plotly.Status);
-        Assert.StartsWith("/**\n* plotly.js v4.1.2", await plotly.TextAsync(), StringComparison.Ordinal);
+        Assert.StartsWith("/**\n* plotly.js (strict - minified) v4.1.1", await plotly.TextAsync(), StringComparison.Ordinal);
         await page.ScreenshotAsync("0-shell");
     }
 
@@ -67,6 +67,8 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
         var segments = int.Parse(await page.TestId("metric-segments").Locator(".metric-value").InnerTextAsync(), CultureInfo.InvariantCulture);
         Assert.Equal(segments, await page.ChartTraceCountAsync("chart-scatter"));
         Assert.Equal(2000, await page.ChartPointCountAsync("chart-scatter"));
+        Assert.Equal("scattergl", await ScatterTraceTypeAsync(page));
+        Assert.True(await page.Page.Locator("[data-testid='chart-scatter'] canvas").CountAsync() > 0, "The segment scatter should be drawn with WebGL.");
         Assert.True(await page.ChartTraceCountAsync("chart-elbow") >= 1);
         Assert.Equal(segments, await page.ChartTraceCountAsync("chart-silhouette"));
         Assert.Equal(1, await page.ChartTraceCountAsync("chart-sizes"));
@@ -296,6 +298,32 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
         await page.ScreenshotAsync("8-phone-segments");
     }
 
+    [SkippableFact]
+    public async Task Segments_BrowserWithoutWebGl_ScatterIsDrawnAsSvgWithEveryPoint()
+    {
+        // A browser whose canvases refuse WebGL contexts (a VM or remote desktop without GPU support).
+        await using var session = await OpenAsync(initScript: """
+            const getContext = HTMLCanvasElement.prototype.getContext;
+            HTMLCanvasElement.prototype.getContext = function (kind, ...rest) {
+                return /webgl/i.test(kind) ? null : getContext.call(this, kind, ...rest);
+            };
+            """);
+        var page = session.Dashboard;
+        await page.WaitForReadyAsync();
+        await page.NavigateAsync("nav-segments");
+
+        var segments = int.Parse(await page.TestId("metric-segments").Locator(".metric-value").InnerTextAsync(), CultureInfo.InvariantCulture);
+        Assert.Equal(segments, await page.ChartTraceCountAsync("chart-scatter"));
+        Assert.Equal("scatter", await ScatterTraceTypeAsync(page));
+        Assert.Equal(2000, await page.Page.Locator("[data-testid='chart-scatter'] .scatterlayer path.point").CountAsync());
+        Assert.Equal(0, await page.Page.Locator(".no-webgl").CountAsync());
+        await page.AssertHealthyAsync();
+    }
+
+    /// <summary>The trace type Plotly actually drew for the segment scatter's first trace.</summary>
+    private static Task<string> ScatterTraceTypeAsync(DashboardPage page) =>
+        page.Page.Locator("[data-testid='chart-scatter'] .js-plotly-plot").EvaluateAsync<string>("el => el._fullData[0].type");
+
     /// <summary>Presses Tab from the top of the page and returns the test ids of what got focus (or its nearest wrapper).</summary>
     private static async Task<HashSet<string>> TabThroughAsync(DashboardPage page, int presses)
     {
@@ -315,7 +343,7 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
         return reached;
     }
 
-    private async Task<Session> OpenAsync(ViewportSize? viewport = null)
+    private async Task<Session> OpenAsync(ViewportSize? viewport = null, string? initScript = null)
     {
         fixture.RequireBrowser();
         var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
@@ -326,6 +354,11 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
         });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(DashboardPage.Timeout);
+        if (initScript is not null)
+        {
+            await page.AddInitScriptAsync(initScript);
+        }
+
         await page.GotoAsync("/");
         return new Session(context, new DashboardPage(page));
     }

@@ -10,7 +10,7 @@ function loadPlotly() {
     if (!plotlyLoading) {
         plotlyLoading = new Promise((resolve, reject) => {
             const script = document.createElement('script');
-            script.src = new URL('lib/plotly/plotly.min.js', document.baseURI).href;
+            script.src = new URL('lib/plotly/plotly-strict.min.js', document.baseURI).href;
             script.async = true;
             script.onload = () => resolve(window.Plotly);
             script.onerror = () => {
@@ -21,6 +21,26 @@ function loadPlotly() {
         });
     }
     return plotlyLoading;
+}
+
+// WebGL traces (the segment scatter) need a usable WebGL context; without one (some VMs, remote
+// desktops, projectors' browsers) they are drawn as SVG instead of Plotly's "not supported" box.
+let webGlUsable;
+
+function hasWebGl() {
+    if (webGlUsable === undefined) {
+        try {
+            const canvas = document.createElement('canvas');
+            webGlUsable = !!(canvas.getContext('webgl2') || canvas.getContext('webgl'));
+        } catch {
+            webGlUsable = false;
+        }
+    }
+    return webGlUsable;
+}
+
+function withoutWebGl(data) {
+    return hasWebGl() ? data : data.map(trace => (trace.type === 'scattergl' ? { ...trace, type: 'scatter' } : trace));
 }
 
 const config = {
@@ -37,11 +57,12 @@ export async function render(element, json) {
         return;
     }
     const figure = JSON.parse(json);
+    const data = withoutWebGl(figure.data);
     let state = charts.get(element);
     if (!state) {
         state = { observer: undefined, frame: 0 };
         charts.set(element, state);
-        await Plotly.newPlot(element, figure.data, figure.layout, config);
+        await Plotly.newPlot(element, data, figure.layout, config);
         state.observer = new ResizeObserver(() => {
             cancelAnimationFrame(state.frame);
             state.frame = requestAnimationFrame(() => {
@@ -52,7 +73,7 @@ export async function render(element, json) {
         });
         state.observer.observe(element);
     } else {
-        await Plotly.react(element, figure.data, figure.layout, config);
+        await Plotly.react(element, data, figure.layout, config);
     }
     element.dataset.rendered = String((Number(element.dataset.rendered) || 0) + 1);
 }
