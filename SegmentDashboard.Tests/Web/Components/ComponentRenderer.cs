@@ -18,13 +18,14 @@ namespace SegmentDashboard.Tests.Web.Components;
 /// <summary>Renders a component to HTML with ASP.NET Core's HtmlRenderer and parses it with AngleSharp.</summary>
 public static class ComponentRenderer
 {
-    public static async Task<IDocument> RenderAsync<TComponent>(DashboardState state, IDictionary<string, object?>? parameters = null)
+    public static async Task<IDocument> RenderAsync<TComponent>(DashboardState state, IDictionary<string, object?>? parameters = null, ChartDrawTracker? charts = null)
         where TComponent : IComponent
     {
         var services = new ServiceCollection();
         services.AddLogging();
         services.AddSingleton(new SegmentationService());
         services.AddSingleton(state);
+        services.AddSingleton(charts ?? new ChartDrawTracker());
         services.AddSingleton<IJSRuntime, NoJsRuntime>();
         services.AddSingleton<NavigationManager, TestNavigationManager>();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());

@@ -6,6 +6,7 @@ using SegmentDashboard.Components.Pages;
 using SegmentDashboard.Core.Data;
 using SegmentDashboard.Core.Segmentation;
 using SegmentDashboard.Figures;
+using SegmentDashboard.State;
 using Microsoft.AspNetCore.Components;
 
 namespace SegmentDashboard.Tests.Web.Components;
@@ -155,6 +156,44 @@ public sealed class PageRenderingTests
         {
             Assert.NotNull(document.ByTestId(nav));
         }
+    }
+
+    [Fact]
+    public async Task MainLayout_ResultInButAChartStillDrawing_StatusIsNotReady()
+    {
+        var state = ComponentRenderer.ReadyState();
+        var charts = new ChartDrawTracker();
+        var chart = new object();
+        charts.Begin(chart);
+
+        var drawing = await ComponentRenderer.RenderAsync<MainLayout>(state, new Dictionary<string, object?> { ["Body"] = (RenderFragment)(_ => { }) }, charts);
+        charts.End(chart);
+        var drawn = await ComponentRenderer.RenderAsync<MainLayout>(state, new Dictionary<string, object?> { ["Body"] = (RenderFragment)(_ => { }) }, charts);
+
+        var status = drawing.ByTestId("status")!;
+        Assert.Equal("drawing charts…", status.TextContent.Trim());
+        Assert.DoesNotContain("ready", status.TextContent, StringComparison.Ordinal);
+        Assert.Contains("status-computing", status.ClassName, StringComparison.Ordinal);
+        Assert.Equal("ready", drawn.ByTestId("status")!.TextContent.Trim());
+        Assert.Contains("status-ready", drawn.ByTestId("status")!.ClassName, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SegmentsPage_NewResult_ChartsAreDrawingUntilDrawnOrDisposed()
+    {
+        var state = ComponentRenderer.ReadyState();
+        var charts = new ChartDrawTracker();
+        var changes = new List<bool>();
+        charts.Changed += () => changes.Add(charts.IsDrawing);
+
+        var document = await ComponentRenderer.RenderAsync<SegmentsPage>(state, charts: charts);
+
+        // The HTML renderer never runs the browser half: each chart starts drawing when it gets its
+        // figure and stops only when the renderer disposes it, leaving nothing drawing.
+        Assert.True(document.QuerySelectorAll(".chart-graph").Length >= 4);
+        Assert.True(changes.First());
+        Assert.False(changes.Last());
+        Assert.False(charts.IsDrawing);
     }
 
     [Fact]

@@ -125,6 +125,46 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
     }
 
     [SkippableFact]
+    public async Task Status_KChange_SaysReadyOnlyWhenEveryChartAlreadyShowsTheNewK()
+    {
+        await using var session = await OpenAsync();
+        var page = session.Dashboard;
+        await page.WaitForReadyAsync();
+        await page.NavigateAsync("nav-segments");
+        await page.WaitForReadyAsync();
+
+        // At the very mutation that makes the status say "ready", read what each chart shows.
+        await page.Page.EvaluateAsync("""
+            () => {
+                window.__atReady = [];
+                const status = document.querySelector("[data-testid='status']");
+                new MutationObserver(() => {
+                    if (!status.textContent.includes('ready')) return;
+                    const graph = id => document.querySelector(`[data-testid='${id}'] .js-plotly-plot`);
+                    window.__atReady.push({
+                        run: Number(status.dataset.run),
+                        sizes: graph('chart-sizes').data[0].x.length,
+                        scatter: graph('chart-scatter').data.length,
+                        silhouette: graph('chart-silhouette').data.length,
+                    });
+                }).observe(status, { subtree: true, childList: true, characterData: true, attributes: true });
+            }
+            """);
+        foreach (var k in new[] { 3, 6, 2, 5 })
+        {
+            var run = await page.RunVersionAsync();
+            await page.TestId("k-input").Locator("input[type=number]").FillAsync(k.ToString(CultureInfo.InvariantCulture));
+            await page.WaitForReadyAsync(run);
+
+            var atReady = await page.Page.EvaluateAsync<int[][]>("after => window.__atReady.filter(s => s.run > after).map(s => [s.sizes, s.scatter, s.silhouette])", run);
+            Assert.NotEmpty(atReady);
+            Assert.All(atReady, shown => Assert.Equal(new[] { k, k, k }, shown));
+        }
+
+        await page.AssertHealthyAsync();
+    }
+
+    [SkippableFact]
     public async Task Settings_ChangingKAndAlgorithm_UpdatesChartsMetricsAndCards()
     {
         await using var session = await OpenAsync();

@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using SegmentDashboard.Figures;
+using SegmentDashboard.State;
 
 namespace SegmentDashboard.Components.Charts;
 
@@ -19,6 +20,12 @@ public sealed partial class PlotlyChart : IAsyncDisposable
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
 
+    [Inject]
+    private ChartDrawTracker Drawing { get; set; } = default!;
+
+    [Inject]
+    private ILogger<PlotlyChart> Logger { get; set; } = default!;
+
     [Parameter, EditorRequired]
     public PlotlyFigure Figure { get; set; } = default!;
 
@@ -32,6 +39,15 @@ public sealed partial class PlotlyChart : IAsyncDisposable
     [Parameter]
     public string? Subtitle { get; set; }
 
+    protected override void OnParametersSet()
+    {
+        if (!_disposed && Figure is not null && !ReferenceEquals(_shown, Figure))
+        {
+            // Set during the same render as the new figure, so the status cannot say "ready" before it is drawn.
+            Drawing.Begin(this);
+        }
+    }
+
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
         if (firstRender)
@@ -42,19 +58,21 @@ public sealed partial class PlotlyChart : IAsyncDisposable
             }
             catch (JSDisconnectedException)
             {
+                Drawing.End(this);
                 return;
             }
         }
 
-        if (_module is null || _disposed || ReferenceEquals(_shown, Figure) || Figure is null)
+        var figure = Figure;
+        if (_module is null || _disposed || ReferenceEquals(_shown, figure) || figure is null)
         {
             return;
         }
 
-        _shown = Figure;
+        _shown = figure;
         try
         {
-            await _module.InvokeVoidAsync("render", _element, Figure.ToJson());
+            await _module.InvokeVoidAsync("render", _element, figure.ToJson());
         }
         catch (JSDisconnectedException)
         {
@@ -63,11 +81,23 @@ public sealed partial class PlotlyChart : IAsyncDisposable
         catch (TaskCanceledException)
         {
         }
+        catch (JSException ex)
+        {
+            // Plotly refused the figure: the chart stays as it was; the dashboard keeps working.
+            Logger.LogWarning(ex, "Chart {Chart} could not be drawn.", TestId);
+        }
+
+        // A newer figure may have arrived while this one was drawing; only the latest one settles the chart.
+        if (ReferenceEquals(_shown, figure))
+        {
+            Drawing.End(this);
+        }
     }
 
     public async ValueTask DisposeAsync()
     {
         _disposed = true;
+        Drawing.End(this);
         if (_module is null)
         {
             return;
