@@ -16,8 +16,12 @@ namespace SegmentDashboard.State;
 /// </summary>
 public sealed class DashboardState : IDisposable
 {
-    /// <summary>How long settings must stay unchanged before a run starts.</summary>
-    public static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(120);
+    /// <summary>
+    /// How long settings must stay unchanged before a run starts: long enough to merge the input
+    /// events of one slider drag step or a double-click, short enough not to show in a k change's
+    /// latency. A newer change cancels a run anyway; the debounce only saves starting one.
+    /// </summary>
+    public static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(50);
 
     private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(200);
 
