@@ -8,9 +8,13 @@ namespace SegmentDashboard.Figures;
 /// An immutable Plotly figure: traces and layout as Plotly attribute dictionaries (values are
 /// numbers, strings, arrays or nested dictionaries). Built by the static figure builders, shipped
 /// as JSON by <c>PlotlyChart</c>. Missing numbers are null (never NaN) so the JSON is valid.
+/// Traces whose <c>customdata</c> holds row ids take their hover <c>text</c> from <see cref="Rows"/>.
 /// </summary>
 public sealed record PlotlyFigure(ImmutableArray<ImmutableDictionary<string, object?>> Data, ImmutableDictionary<string, object?> Layout)
 {
+    /// <summary>Hover texts by row id for the traces' <c>customdata</c> (null: traces carry their own text).</summary>
+    public RowTexts? Rows { get; init; }
+
     private static readonly JsonSerializerOptions JsonOptions = new()
     {
         DefaultIgnoreCondition = JsonIgnoreCondition.Never,
@@ -33,8 +37,22 @@ public sealed record PlotlyFigure(ImmutableArray<ImmutableDictionary<string, obj
     /// <summary>The trace at <paramref name="index"/>'s attribute <paramref name="key"/> (tests and builders).</summary>
     public object? Trace(int index, string key) => Data[index].TryGetValue(key, out var value) ? value : null;
 
-    /// <summary>Plotly's JSON: <c>{"data":[...],"layout":{...}}</c>.</summary>
-    public string ToJson() => JsonSerializer.Serialize(new Dictionary<string, object?> { ["data"] = Data, ["layout"] = Layout }, JsonOptions);
+    /// <summary>Plotly's JSON, self-contained (row texts inlined): <c>{"data":[...],"layout":{...}}</c>.</summary>
+    public string ToJson() => JsonSerializer.Serialize(new Dictionary<string, object?> { ["data"] = TracesWithTexts(), ["layout"] = Layout }, JsonOptions);
+
+    /// <summary>The traces alone, as JSON, row texts not inlined (a chart resends them only when they changed).</summary>
+    public string DataJson() => JsonSerializer.Serialize(Data, JsonOptions);
+
+    /// <summary>The traces with each row-id trace's <c>text</c> filled from <see cref="Rows"/>.</summary>
+    public ImmutableArray<ImmutableDictionary<string, object?>> TracesWithTexts() =>
+        Rows is null
+            ? Data
+            : Data.Select(trace => trace.TryGetValue("customdata", out var ids) && ids is int[] rows
+                ? trace.SetItem("text", rows.Select(row => Rows.Texts[row]).ToArray())
+                : trace).ToImmutableArray();
+
+    /// <summary>The layout alone, as JSON.</summary>
+    public string LayoutJson() => JsonSerializer.Serialize(Layout, JsonOptions);
 
     /// <summary>A dictionary from key/value pairs (keeps builder code short).</summary>
     public static ImmutableDictionary<string, object?> Dict(params (string Key, object? Value)[] entries) =>

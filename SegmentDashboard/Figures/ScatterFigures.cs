@@ -84,7 +84,7 @@ public static class ScatterFigures
                 ("name", name),
                 ("x", rows.Select(i => FigureText.Finite(xs[i])).ToArray()),
                 ("y", rows.Select(i => FigureText.Finite(ys[i])).ToArray()),
-                ("text", rows.Select(i => HoverText.Row(dataset, sourceRows[i])).ToArray()),
+                ("customdata", rows.Select(i => sourceRows[i]).ToArray()),
                 ("hovertemplate", "%{text}<extra>" + name + "</extra>"),
                 ("marker", PlotlyFigure.Dict(("color", SegmentPalette.Color(group.Key)), ("size", 6), ("opacity", 0.75)))));
         }
@@ -110,6 +110,7 @@ public static class ScatterFigures
         }
 
         var layout = FigureStyle.Layout(440, extra);
-        return new PlotlyFigure(traces.ToImmutableArray(), layout);
+        var texts = picked.ToImmutableDictionary(i => sourceRows[i], i => HoverText.Row(dataset, sourceRows[i]));
+        return new PlotlyFigure(traces.ToImmutableArray(), layout) { Rows = new RowTexts(dataset, texts) };
     }
 }

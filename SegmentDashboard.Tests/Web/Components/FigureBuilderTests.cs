@@ -32,12 +32,34 @@ public sealed class FigureBuilderTests
 
         var figure = ScatterFigures.Pca(result, Names);
 
-        var hover = figure.Data.SelectMany(trace => (string[])trace["text"]!).ToArray();
+        var hover = figure.TracesWithTexts().SelectMany(trace => (string[])trace["text"]!).ToArray();
         var scriptRow = hover[6]; // row 7 has Channel = <script>alert(1)</script>
         Assert.Contains("Channel: &lt;script&gt;alert(1)&lt;/script&gt;", scriptRow, StringComparison.Ordinal);
         Assert.DoesNotContain(hover, text => text.Contains("<script>", StringComparison.OrdinalIgnoreCase));
         Assert.Equal("&lt;script&gt;alert(1)&lt;/script&gt;", figure.Trace(2, "name"));
         Assert.DoesNotContain("<script>", figure.ToJson(), StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public void Pca_HoverTexts_TravelAsRowIdsWithOneTextPerRow()
+    {
+        var result = FakeSegmentation.Result();
+
+        var figure = ScatterFigures.Pca(result, Names);
+
+        // The live chart's traces name rows; the texts sit once in the figure's row table.
+        var ids = figure.Data.SelectMany(trace => (int[])trace["customdata"]!).ToArray();
+        Assert.Equal(result.Prepared.SourceRows.Order(), ids.Order());
+        Assert.All(figure.Data, trace => Assert.False(trace.ContainsKey("text")));
+        Assert.DoesNotContain("Channel:", figure.DataJson(), StringComparison.Ordinal);
+        Assert.Same(result.Dataset, figure.Rows!.Source);
+        Assert.Equal(ids.Order(), figure.Rows.Texts.Keys.Order());
+        Assert.StartsWith($"<b>Row {ids[0] + 1}</b>", figure.Rows.Texts[ids[0]], StringComparison.Ordinal);
+
+        // The self-contained JSON (reports) inlines each point's text in its trace's order.
+        var inlined = figure.TracesWithTexts();
+        Assert.Equal(figure.Rows.Texts[ids[0]], ((string[])inlined[0]["text"]!)[0]);
+        Assert.Contains("Channel:", figure.ToJson(), StringComparison.Ordinal);
     }
 
     [Fact]

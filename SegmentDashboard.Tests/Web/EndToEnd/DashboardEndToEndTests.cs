@@ -159,6 +159,12 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
             var atReady = await page.Page.EvaluateAsync<int[][]>("after => window.__atReady.filter(s => s.run > after).map(s => [s.sizes, s.scatter, s.silhouette])", run);
             Assert.NotEmpty(atReady);
             Assert.All(atReady, shown => Assert.Equal(new[] { k, k, k }, shown));
+
+            // Hover texts arrive once per dataset as a row table; every regrouped point still has its row's text.
+            var hover = await page.Page.Locator("[data-testid='chart-scatter'] .js-plotly-plot").EvaluateAsync<string[]>(
+                "el => el.data.flatMap(t => t.customdata.map((row, i) => t.text[i].startsWith(`<b>Row ${row + 1}</b><br>`) ? 'ok' : `row ${row}: ${t.text[i]}`))");
+            Assert.Equal(2000, hover.Length);
+            Assert.All(hover, text => Assert.Equal("ok", text));
         }
 
         await page.AssertHealthyAsync();

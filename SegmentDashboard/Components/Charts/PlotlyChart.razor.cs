@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
 using SegmentDashboard.Figures;
@@ -12,9 +14,15 @@ namespace SegmentDashboard.Components.Charts;
 /// </summary>
 public sealed partial class PlotlyChart : IAsyncDisposable
 {
+    /// <summary>Row texts kept per chart (both here and in the browser) before starting over.</summary>
+    private const int MaxRowTexts = 50_000;
+
     private ElementReference _element;
     private IJSObjectReference? _module;
     private PlotlyFigure? _shown;
+    private string? _shownData;
+    private object? _rowSource;
+    private readonly HashSet<int> _sentRows = [];
     private bool _disposed;
 
     [Inject]
@@ -70,9 +78,15 @@ public sealed partial class PlotlyChart : IAsyncDisposable
         }
 
         _shown = figure;
+        var data = figure.DataJson();
+        var resend = data != _shownData;
+        _shownData = data; // the traces the browser has once this call (and any before it) ran
+        var (rowsJson, newRowSource) = NewRowTexts(figure.Rows);
         try
         {
-            await _module.InvokeVoidAsync("render", _element, figure.ToJson());
+            // Unchanged traces (the elbow when only the current-k line moved) are not resent: the
+            // browser keeps its arrays and Plotly redraws only what the layout changed.
+            await _module.InvokeVoidAsync("render", _element, resend ? data : null, figure.LayoutJson(), rowsJson, newRowSource);
         }
         catch (JSDisconnectedException)
         {
@@ -84,6 +98,8 @@ public sealed partial class PlotlyChart : IAsyncDisposable
         catch (JSException ex)
         {
             // Plotly refused the figure: the chart stays as it was; the dashboard keeps working.
+            _shownData = null;
+            _rowSource = null;
             Logger.LogWarning(ex, "Chart {Chart} could not be drawn.", TestId);
         }
 
@@ -92,6 +108,30 @@ public sealed partial class PlotlyChart : IAsyncDisposable
         {
             Drawing.End(this);
         }
+    }
+
+    /// <summary>
+    /// The row texts the browser does not have yet, as a JSON object (null when it has them all),
+    /// and whether they start a new table (another dataset).
+    /// </summary>
+    private (string? Json, bool NewSource) NewRowTexts(RowTexts? rows)
+    {
+        if (rows is null)
+        {
+            return (null, false);
+        }
+
+        // A new dataset, or a table grown past its bound (each k change on a large dataset samples
+        // other rows): start over, so neither side keeps texts without limit.
+        var newSource = !ReferenceEquals(rows.Source, _rowSource) || _sentRows.Count + rows.Texts.Count > MaxRowTexts;
+        if (newSource)
+        {
+            _rowSource = rows.Source;
+            _sentRows.Clear();
+        }
+
+        var missing = rows.Texts.Where(row => _sentRows.Add(row.Key)).ToDictionary(row => row.Key.ToString(CultureInfo.InvariantCulture), row => row.Value);
+        return (missing.Count == 0 && !newSource ? null : JsonSerializer.Serialize(missing), newSource);
     }
 
     public async ValueTask DisposeAsync()

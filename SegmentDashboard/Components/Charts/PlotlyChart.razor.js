@@ -51,18 +51,45 @@ const config = {
     toImageButtonOptions: { format: 'png', scale: 2 },
 };
 
-export async function render(element, json) {
+// Traces whose customdata holds row ids get their hover text from the chart's row table, which
+// the server extends with only the rows it has not sent yet (rowsJson; newRowSource: start over).
+function withRowTexts(data, rows) {
+    for (const trace of data) {
+        if (Array.isArray(trace.customdata) && trace.text === undefined) {
+            trace.text = trace.customdata.map(row => rows.get(row) ?? '');
+        }
+    }
+    return data;
+}
+
+// dataJson is null when the traces are the ones already drawn: keeping the same arrays lets
+// Plotly.react skip recomputing them and redraw only what the new layout changed.
+export async function render(element, dataJson, layoutJson, rowsJson, newRowSource) {
     const Plotly = await loadPlotly();
     if (!element || !element.isConnected) {
         return;
     }
-    const figure = JSON.parse(json);
-    const data = withoutWebGl(figure.data);
+    if (dataJson === null && !element.data) {
+        throw new Error('The chart has no traces to keep.');
+    }
     let state = charts.get(element);
-    if (!state) {
-        state = { observer: undefined, frame: 0 };
+    const isNew = !state;
+    if (isNew) {
+        state = { observer: undefined, frame: 0, rows: new Map() };
         charts.set(element, state);
-        await Plotly.newPlot(element, data, figure.layout, config);
+    }
+    if (newRowSource) {
+        state.rows = new Map();
+    }
+    if (rowsJson) {
+        for (const [row, text] of Object.entries(JSON.parse(rowsJson))) {
+            state.rows.set(Number(row), text);
+        }
+    }
+    const data = dataJson === null ? element.data : withRowTexts(withoutWebGl(JSON.parse(dataJson)), state.rows);
+    const layout = JSON.parse(layoutJson);
+    if (isNew) {
+        await Plotly.newPlot(element, data, layout, config);
         state.observer = new ResizeObserver(() => {
             cancelAnimationFrame(state.frame);
             state.frame = requestAnimationFrame(() => {
@@ -73,7 +100,7 @@ export async function render(element, json) {
         });
         state.observer.observe(element);
     } else {
-        await Plotly.react(element, data, figure.layout, config);
+        await Plotly.react(element, data, layout, config);
     }
     element.dataset.rendered = String((Number(element.dataset.rendered) || 0) + 1);
 }

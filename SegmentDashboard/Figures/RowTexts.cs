@@ -1,0 +1,13 @@
+using System.Collections.Immutable;
+
+namespace SegmentDashboard.Figures;
+
+/// <summary>
+/// Hover texts of a figure's points, by row id: traces name their points' rows in
+/// <c>customdata</c> instead of carrying the texts. The live chart ships each row's text to the
+/// browser once per <see cref="Source"/> (a k change regroups the same customers, so it resends
+/// ids, not hundreds of KB of text); <see cref="PlotlyFigure.ToJson"/> inlines them.
+/// </summary>
+/// <param name="Source">What the row ids index (the dataset): a different source starts a new table.</param>
+/// <param name="Texts">Row id to its hover text (already HTML-encoded).</param>
+public sealed record RowTexts(object Source, ImmutableDictionary<int, string> Texts);
