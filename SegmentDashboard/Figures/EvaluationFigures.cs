@@ -63,7 +63,7 @@ public static class EvaluationFigures
     /// Per-sample silhouettes, one filled band per segment sorted high to low (sampled values when the
     /// result is sampled); the dashed line is the mean score.
     /// </summary>
-    public static PlotlyFigure PerSample(SilhouetteResult silhouette, IReadOnlyList<int> labels, IReadOnlyDictionary<int, string> names, int maxPointsPerSegment = 400)
+    public static PlotlyFigure PerSample(SilhouetteResult silhouette, IReadOnlyList<int> labels, IReadOnlyDictionary<int, string> names, int maxPointsPerSegment = 120)
     {
         ArgumentNullException.ThrowIfNull(silhouette);
         ArgumentNullException.ThrowIfNull(labels);
