@@ -18,6 +18,7 @@ public static class SegmentDashboardSetup
         builder.Services.AddSegmentDashboardApi();
         AddUi(builder.Services);
         builder.Services.AddHostedService<IdleMemoryTrimmer>();
+        builder.Services.AddHostedService<SampleWarmup>();
         return builder;
     }
 

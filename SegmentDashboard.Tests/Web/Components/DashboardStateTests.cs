@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Logging.Abstractions;
 using SegmentDashboard.Core.Data;
 using SegmentDashboard.Core.Segmentation;
+using SegmentDashboard.Hosting;
 using SegmentDashboard.State;
 
 namespace SegmentDashboard.Tests.Web.Components;
@@ -149,6 +150,35 @@ public sealed class DashboardStateTests
         Assert.Same(first, second);
         Assert.Equal(3, runs);
         Assert.Equal(1, cache.Count);
+    }
+
+    [Fact]
+    public async Task SampleWarmup_ThenEveryKOnTheSample_NothingIsComputedAgain()
+    {
+        var service = new SegmentationService();
+        var cache = new SampleResultCache();
+        using (var warmup = new SampleWarmup(service, cache, NullLogger<SampleWarmup>.Instance))
+        {
+            await warmup.StartAsync(CancellationToken.None);
+            await warmup.ExecuteTask!.WaitAsync(Timeout);
+        }
+
+        Assert.Equal(15, cache.Count);
+        using var state = new DashboardState(service, cache, NullLogger<DashboardState>.Instance);
+        var ready = WaitForReadyAsync(state, 1);
+        state.Start();
+        await ready;
+
+        foreach (var k in Enumerable.Range(SegmentationSettings.MinClusterCount, 14).Reverse())
+        {
+            ready = WaitForReadyAsync(state, state.RunVersion + 1);
+            state.UpdateSettings(state.Settings with { ClusterCount = k });
+            await ready;
+            Assert.Equal(k, state.Result!.ClusterCount);
+        }
+
+        // Every request the dashboard made was one the warm-up had cached.
+        Assert.Equal(15, cache.Count);
     }
 
     private static DashboardState NewState() =>
