@@ -157,7 +157,9 @@ public sealed class DashboardState : IDisposable
         }
 
         Settings = settings;
-        ScheduleRun(Debounce);
+        // Nothing to compute (a demo's k change on the warmed sample): no reason to wait.
+        var cached = Dataset is { } dataset && _sampleResults.Contains(dataset, _service.Sample(), FinalRequest(settings));
+        ScheduleRun(cached ? TimeSpan.Zero : Debounce);
     }
 
     public void SetFeatureIncluded(string column, bool included)
@@ -316,7 +318,7 @@ public sealed class DashboardState : IDisposable
                 }
             }
 
-            var result = await SegmentAsync(dataset, settings.ToRequest(includeSweep: !sweepCached || settings.ClusterCount is null), progress, ct);
+            var result = await SegmentAsync(dataset, FinalRequest(settings), progress, ct);
             Publish(result, settings, sweepKey, version, final: true);
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
@@ -343,6 +345,13 @@ public sealed class DashboardState : IDisposable
 
             Notify();
         }
+    }
+
+    /// <summary>The request whose result a run publishes as final: with the k-sweep unless the current sweep fits.</summary>
+    private SegmentationRequest FinalRequest(SegmentationSettings settings)
+    {
+        var sweepCached = _sweep is not null && settings.ToSweepKey() == _sweepKey;
+        return settings.ToRequest(includeSweep: !sweepCached || settings.ClusterCount is null);
     }
 
     private Task<SegmentationResult> SegmentAsync(Dataset dataset, SegmentationRequest request, RunProgress progress, CancellationToken ct) =>

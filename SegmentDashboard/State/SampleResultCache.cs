@@ -18,6 +18,10 @@ public sealed class SampleResultCache
 
     public int Count => _results.Count;
 
+    /// <summary>Whether <paramref name="dataset"/> is the sample and the result of <paramref name="request"/> is cached.</summary>
+    public bool Contains(Dataset dataset, Dataset sample, SegmentationRequest request) =>
+        ReferenceEquals(dataset, sample) && _results.ContainsKey(Key(request));
+
     /// <summary>The cached result for the sample and this request, else runs <paramref name="run"/> (and caches it for the sample).</summary>
     public async Task<SegmentationResult> GetOrRunAsync(Dataset dataset, Dataset sample, SegmentationRequest request, Func<Task<SegmentationResult>> run)
     {
