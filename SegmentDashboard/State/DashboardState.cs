@@ -307,9 +307,8 @@ public sealed class DashboardState : IDisposable
             }
 
             var sweepKey = settings.ToSweepKey();
-            var sweepCached = _sweep is not null && sweepKey == _sweepKey;
             var progress = new RunProgress(this, version);
-            if (settings.ClusterCount is not null && !sweepCached)
+            if (settings.ClusterCount is not null && !SweepFits(settings))
             {
                 var preview = await SegmentAsync(dataset, settings.ToRequest(includeSweep: false, includeStability: false), progress, ct);
                 if (!Publish(preview, settings, sweepKey, version, final: false))
@@ -348,11 +347,11 @@ public sealed class DashboardState : IDisposable
     }
 
     /// <summary>The request whose result a run publishes as final: with the k-sweep unless the current sweep fits.</summary>
-    private SegmentationRequest FinalRequest(SegmentationSettings settings)
-    {
-        var sweepCached = _sweep is not null && settings.ToSweepKey() == _sweepKey;
-        return settings.ToRequest(includeSweep: !sweepCached || settings.ClusterCount is null);
-    }
+    private SegmentationRequest FinalRequest(SegmentationSettings settings) =>
+        settings.ToRequest(includeSweep: !SweepFits(settings) || settings.ClusterCount is null);
+
+    /// <summary>Whether the k-sweep already shown was computed for these settings' features, scaling, missing values and seed.</summary>
+    private bool SweepFits(SegmentationSettings settings) => _sweep is not null && settings.ToSweepKey() == _sweepKey;
 
     private Task<SegmentationResult> SegmentAsync(Dataset dataset, SegmentationRequest request, RunProgress progress, CancellationToken ct) =>
         _sampleResults.GetOrRunAsync(dataset, _service.Sample(), request, () => Task.Run(() => _service.SegmentAsync(dataset, request, progress, ct), ct));
