@@ -366,6 +366,40 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
         await page.AssertHealthyAsync();
     }
 
+    [SkippableFact]
+    public async Task Segments_ScatterCameraButton_DownloadsAPngOfTheWebGlPlot()
+    {
+        await using var session = await OpenAsync();
+        var page = session.Dashboard;
+        await page.WaitForReadyAsync();
+        await page.NavigateAsync("nav-segments");
+        await page.WaitForReadyAsync();
+        Assert.Equal("scattergl", await ScatterTraceTypeAsync(page));
+
+        var scatter = page.Page.Locator("[data-testid='chart-scatter'] .js-plotly-plot");
+        var bytes = await DownloadPngAsync(page, scatter);
+        Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, bytes[..8]);
+        // Width and height from the IHDR chunk: the chart at Plotly's export scale of 2.
+        var width = (bytes[16] << 24) | (bytes[17] << 16) | (bytes[18] << 8) | bytes[19];
+        var height = (bytes[20] << 24) | (bytes[21] << 16) | (bytes[22] << 8) | bytes[23];
+        Assert.True(width > 800 && height == 880, $"PNG is {width} x {height}");
+
+        // The WebGL points are in the image: the same export with every trace hidden is much smaller.
+        await scatter.EvaluateAsync("el => Plotly.restyle(el, { visible: 'legendonly' })");
+        var withoutPoints = await DownloadPngAsync(page, scatter);
+        Assert.True(bytes.Length > 2 * withoutPoints.Length, $"PNG with points {bytes.Length} bytes, without {withoutPoints.Length}");
+        await page.AssertHealthyAsync();
+    }
+
+    private static async Task<byte[]> DownloadPngAsync(DashboardPage page, ILocator graph)
+    {
+        await graph.HoverAsync();
+        var download = await page.Page.RunAndWaitForDownloadAsync(
+            () => graph.Locator(".modebar-btn[data-title='Download plot as a PNG']").ClickAsync());
+        Assert.EndsWith(".png", download.SuggestedFilename, StringComparison.Ordinal);
+        return await File.ReadAllBytesAsync(await download.PathAsync());
+    }
+
     /// <summary>The trace type Plotly actually drew for the segment scatter's first trace.</summary>
     private static Task<string> ScatterTraceTypeAsync(DashboardPage page) =>
         page.Page.Locator("[data-testid='chart-scatter'] .js-plotly-plot").EvaluateAsync<string>("el => el._fullData[0].type");
