@@ -40,7 +40,11 @@ function hasWebGl() {
 }
 
 function withoutWebGl(data) {
-    return hasWebGl() ? data : data.map(trace => (trace.type === 'scattergl' ? { ...trace, type: 'scatter' } : trace));
+    // Probe WebGL only for figures that need it (the probe creates a context).
+    if (!data.some(trace => trace.type === 'scattergl') || hasWebGl()) {
+        return data;
+    }
+    return data.map(trace => (trace.type === 'scattergl' ? { ...trace, type: 'scatter' } : trace));
 }
 
 const config = {
