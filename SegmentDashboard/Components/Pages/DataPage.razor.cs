@@ -114,15 +114,30 @@ public sealed partial class DataPage
         {
             await CopyToTempFileAsync(file, temp, maxBytes, ct);
             _uploadStage = $"Reading {file.Name}…";
+
+            // Progress<T> posts each report to the circuit's dispatcher, so a report can run after
+            // the load returned, even after the first segmentation of a small file was published.
+            // Once reading is over, late reports are dropped: they would set "loading" again for good.
+            var reading = true;
             var progress = new Progress<LoadProgress>(p =>
             {
+                if (!reading)
+                {
+                    return;
+                }
+
                 _uploadFraction = 0.5 + (p.Fraction / 2);
                 State.BeginLoading(p.Stage, _uploadFraction);
             });
             Dataset dataset;
-            await using (var input = new FileStream(temp, FileMode.Open, FileAccess.Read, FileShare.Read, ChunkSize, FileOptions.Asynchronous | FileOptions.SequentialScan))
+            try
             {
+                await using var input = new FileStream(temp, FileMode.Open, FileAccess.Read, FileShare.Read, ChunkSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
                 dataset = await Service.LoadCsvAsync(input, file.Name, Upload.Value.ToLoadOptions(), progress, ct);
+            }
+            finally
+            {
+                reading = false;
             }
 
             State.UseDataset(dataset);
