@@ -21,14 +21,8 @@ public sealed class HostileContentEndToEndTests(DashboardFixture fixture)
     [SkippableFact]
     public async Task HostileCsv_EveryTab_NoScriptRunsNoElementInjectedChartsEncoded()
     {
-        fixture.RequireBrowser();
-        await using var session = await ReliabilitySession.OpenAsync(fixture.Browser, fixture.App.BaseAddress);
+        await using var session = await OpenWithHostileCsvAsync();
         var page = session.Dashboard;
-        await page.WaitForReadyAsync();
-
-        var run = await page.RunVersionAsync();
-        await page.TestId("upload").SetInputFilesAsync(new FilePayload { Name = HostileCsv.FileName, MimeType = "text/csv", Buffer = HostileCsv.Bytes });
-        await page.WaitForReadyAsync(run);
 
         // Data tab: the hostile names are shown as text.
         var columns = await page.TestId("column-table").InnerTextAsync();
@@ -113,13 +107,8 @@ public sealed class HostileContentEndToEndTests(DashboardFixture fixture)
     [SkippableFact]
     public async Task ExportCsv_HostileDataset_DownloadNeutralizesFormulas()
     {
-        fixture.RequireBrowser();
-        await using var session = await ReliabilitySession.OpenAsync(fixture.Browser, fixture.App.BaseAddress);
+        await using var session = await OpenWithHostileCsvAsync();
         var page = session.Dashboard;
-        await page.WaitForReadyAsync();
-        var run = await page.RunVersionAsync();
-        await page.TestId("upload").SetInputFilesAsync(new FilePayload { Name = HostileCsv.FileName, MimeType = "text/csv", Buffer = HostileCsv.Bytes });
-        await page.WaitForReadyAsync(run);
         await page.NavigateAsync("nav-profiles");
 
         var download = await session.Page.RunAndWaitForDownloadAsync(() => page.TestId("export-csv").ClickAsync());
@@ -132,13 +121,8 @@ public sealed class HostileContentEndToEndTests(DashboardFixture fixture)
     [SkippableFact]
     public async Task ColumnKindEdges_EveryKindOnHostileColumns_MessagesWithoutStackTraceOrPath()
     {
-        fixture.RequireBrowser();
-        await using var session = await ReliabilitySession.OpenAsync(fixture.Browser, fixture.App.BaseAddress);
+        await using var session = await OpenWithHostileCsvAsync();
         var page = session.Dashboard;
-        await page.WaitForReadyAsync();
-        var run = await page.RunVersionAsync();
-        await page.TestId("upload").SetInputFilesAsync(new FilePayload { Name = HostileCsv.FileName, MimeType = "text/csv", Buffer = HostileCsv.Bytes });
-        await page.WaitForReadyAsync(run);
 
         var shown = new List<string>();
         foreach (var column in new[] { "Note", HostileCsv.Script, "Id" })
@@ -176,5 +160,25 @@ public sealed class HostileContentEndToEndTests(DashboardFixture fixture)
         Assert.Contains(HostileCsv.FileName, await session.DatasetNameAsync(), StringComparison.Ordinal);
         Assert.NotEmpty(shown);
         await session.AssertHealthyAsync();
+    }
+
+    /// <summary>A new browser user who uploaded the hostile CSV and sees it segmented.</summary>
+    private async Task<ReliabilitySession> OpenWithHostileCsvAsync()
+    {
+        fixture.RequireBrowser();
+        var session = await ReliabilitySession.OpenAsync(fixture.Browser, fixture.App.BaseAddress);
+        try
+        {
+            await session.Dashboard.WaitForReadyAsync();
+            var run = await session.Dashboard.RunVersionAsync();
+            await session.Dashboard.TestId("upload").SetInputFilesAsync(new FilePayload { Name = HostileCsv.FileName, MimeType = "text/csv", Buffer = HostileCsv.Bytes });
+            await session.Dashboard.WaitForReadyAsync(run);
+            return session;
+        }
+        catch
+        {
+            await session.DisposeAsync();
+            throw;
+        }
     }
 }
