@@ -19,7 +19,6 @@ internal static class AnalysesEndpoints
     /// <summary>Longest accepted analysis name.</summary>
     public const int MaxNameLength = 200;
 
-    private const string LoggerName = "SegmentDashboard.Api";
 
     public static IEndpointRouteBuilder MapAnalysesApi(this IEndpointRouteBuilder api)
     {
@@ -55,7 +54,7 @@ internal static class AnalysesEndpoints
         AnalysisLibrary library,
         IOptions<UploadOptions> upload,
         ILoggerFactory loggers) =>
-        HandleAsync(context, loggers, async cancellationToken =>
+        ProblemResults.HandleAsync(context, loggers, async cancellationToken =>
         {
             var request = context.Request;
             var name = TakeName(request);
@@ -66,14 +65,14 @@ internal static class AnalysesEndpoints
         });
 
     internal static Task<IResult> ListAsync(HttpContext context, AnalysisLibrary library, ILoggerFactory loggers) =>
-        HandleAsync(context, loggers, async cancellationToken =>
+        ProblemResults.HandleAsync(context, loggers, async cancellationToken =>
         {
             var list = await library.Store.ListAsync(cancellationToken);
             return TypedResults.Ok(list.Select(AnalysisListItem.From).ToArray());
         });
 
     internal static Task<IResult> GetAsync(string id, HttpContext context, AnalysisLibrary library, ILoggerFactory loggers) =>
-        HandleAsync(context, loggers, async cancellationToken =>
+        ProblemResults.HandleAsync(context, loggers, async cancellationToken =>
         {
             var opened = await library.OpenAsync(id, cancellationToken);
             if (opened is null)
@@ -85,7 +84,7 @@ internal static class AnalysesEndpoints
         });
 
     internal static Task<IResult> DeleteAsync(string id, HttpContext context, AnalysisLibrary library, ILoggerFactory loggers) =>
-        HandleAsync(context, loggers, async cancellationToken =>
+        ProblemResults.HandleAsync(context, loggers, async cancellationToken =>
             await library.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : NotFound(id));
 
     /// <summary>Reads and checks <c>name</c>, then removes it from the query so the segmentation parser sees its own parameters only.</summary>
@@ -124,21 +123,4 @@ internal static class AnalysesEndpoints
         statusCode: StatusCodes.Status404NotFound,
         title: "Analysis not found",
         detail: $"No saved analysis has the id '{id}'. It may have been deleted; GET {ApiEndpoints.Prefix}/analyses lists the saved ones.");
-
-    private static async Task<IResult> HandleAsync(HttpContext context, ILoggerFactory loggers, Func<CancellationToken, Task<IResult>> handler)
-    {
-        var cancellationToken = context.RequestAborted;
-        try
-        {
-            return await handler(cancellationToken);
-        }
-        catch (Exception) when (cancellationToken.IsCancellationRequested)
-        {
-            return TypedResults.Empty;
-        }
-        catch (Exception ex)
-        {
-            return ProblemResults.From(ex, loggers.CreateLogger(LoggerName));
-        }
-    }
 }

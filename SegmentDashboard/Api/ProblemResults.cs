@@ -30,6 +30,30 @@ internal static class ProblemResults
         ["Restarts"] = ApiRequestParser.Restarts,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>The logger category of the API's unexpected errors.</summary>
+    public const string LoggerName = "SegmentDashboard.Api";
+
+    /// <summary>
+    /// Runs an endpoint's work with the request's cancellation token: any failure becomes its
+    /// problem result; a client that went away gets an empty result (nobody is left to read it).
+    /// </summary>
+    public static async Task<IResult> HandleAsync(HttpContext context, ILoggerFactory loggers, Func<CancellationToken, Task<IResult>> handler)
+    {
+        var cancellationToken = context.RequestAborted;
+        try
+        {
+            return await handler(cancellationToken);
+        }
+        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        {
+            return TypedResults.Empty;
+        }
+        catch (Exception ex)
+        {
+            return From(ex, loggers.CreateLogger(LoggerName));
+        }
+    }
+
     /// <summary>The problem result for <paramref name="exception"/>; logs what is unexpected.</summary>
     public static ProblemHttpResult From(Exception exception, ILogger logger) => exception switch
     {

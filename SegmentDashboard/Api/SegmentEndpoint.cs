@@ -13,14 +13,12 @@ namespace SegmentDashboard.Api;
 /// </summary>
 internal static class SegmentEndpoint
 {
-    private const string LoggerName = "SegmentDashboard.Api";
-
     public static Task<IResult> SegmentAsync(
         HttpContext context,
         SegmentationService service,
         IOptions<UploadOptions> upload,
         ILoggerFactory loggers) =>
-        HandleAsync(context, loggers, async cancellationToken =>
+        ProblemResults.HandleAsync(context, loggers, async cancellationToken =>
         {
             var result = await RunAsync(context.Request, service, upload.Value, cancellationToken);
             return TypedResults.Ok(SegmentResponse.From(result));
@@ -31,7 +29,7 @@ internal static class SegmentEndpoint
         SegmentationService service,
         IOptions<UploadOptions> upload,
         ILoggerFactory loggers) =>
-        HandleAsync(context, loggers, async cancellationToken =>
+        ProblemResults.HandleAsync(context, loggers, async cancellationToken =>
         {
             var result = await RunAsync(context.Request, service, upload.Value, cancellationToken);
             var names = new string[result.ClusterCount];
@@ -110,24 +108,6 @@ internal static class SegmentEndpoint
             throw ApiProblemException.BadParameter(
                 ApiRequestParser.K,
                 $"Parameter '{ApiRequestParser.K}' is {k.ToString(CultureInfo.InvariantCulture)} but the file has only {dataset.RowCount.ToString(CultureInfo.InvariantCulture)} data rows; choose k between 2 and the number of rows.");
-        }
-    }
-
-    private static async Task<IResult> HandleAsync(HttpContext context, ILoggerFactory loggers, Func<CancellationToken, Task<IResult>> handler)
-    {
-        var cancellationToken = context.RequestAborted;
-        try
-        {
-            return await handler(cancellationToken);
-        }
-        catch (Exception) when (cancellationToken.IsCancellationRequested)
-        {
-            // The client went away: nobody is left to read a response.
-            return TypedResults.Empty;
-        }
-        catch (Exception ex)
-        {
-            return ProblemResults.From(ex, loggers.CreateLogger(LoggerName));
         }
     }
 }
