@@ -19,7 +19,6 @@ internal static class AnalysesEndpoints
     /// <summary>Longest accepted analysis name.</summary>
     public const int MaxNameLength = 200;
 
-
     public static IEndpointRouteBuilder MapAnalysesApi(this IEndpointRouteBuilder api)
     {
         api.MapPost("/analyses", SaveAsync)
