@@ -60,6 +60,16 @@ public sealed class DashboardPage
         return await graph.EvaluateAsync<int>("el => (el.data || []).length");
     }
 
+    /// <summary>
+    /// Waits until Blazor's InputFile behind <paramref name="testId"/> is wired up (its JS init runs
+    /// after the first render): files set before that raise no change event and are lost.
+    /// </summary>
+    public Task WaitForFileInputAsync(string testId) =>
+        Page.WaitForFunctionAsync(
+            "id => { const el = document.querySelector(`[data-testid='${id}']`); return !!el && el._blazorInputFileNextFileId !== undefined; }",
+            testId,
+            new PageWaitForFunctionOptions { Timeout = Timeout });
+
     /// <summary>Total number of x values over all traces of the chart (points or bars).</summary>
     public Task<int> ChartPointCountAsync(string chartTestId) =>
         Page.Locator($"[data-testid='{chartTestId}'] .js-plotly-plot")

@@ -157,6 +157,7 @@ public sealed class SharedAnalysisEndToEndTests(SharedAnalysisFixture fixture) :
         await page.TestId("segment-card").First.WaitForAsync();
 
         // Act
+        await page.WaitForFileInputAsync("apply-upload");
         await page.TestId("apply-upload").SetInputFilesAsync(subsetPath);
         await page.TestId("shift-row").First.WaitForAsync();
 
