@@ -1,4 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using MudBlazor.Services;
 using Radzen;
 using SegmentDashboard.Api;
 using SegmentDashboard.Hosting;
@@ -41,6 +42,7 @@ public static class SegmentDashboardSetup
     {
         // Radzen components (the Explore page's summary grid); dialog/notification/tooltip services included.
         services.AddRadzenComponents();
+        services.AddMudServices();
 
         // The API registers the engine too; TryAdd keeps one singleton whichever registers first.
         services.TryAddSingleton(_ => new SegmentationService());
