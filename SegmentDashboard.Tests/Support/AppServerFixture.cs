@@ -33,16 +33,15 @@ public sealed partial class AppServerFixture : IAsyncDisposable
         }
     }
 
-    /// <summary>The web app's executable next to the test assembly's configuration and runtime identifier.</summary>
+    /// <summary>The web app's apphost in its own build output, same configuration and target framework as the tests.</summary>
     public static string FindExecutable()
     {
-        // The test assembly lives in SegmentDashboard.Tests/bin/<Configuration>/<tfm>/<rid>/.
+        // The test assembly lives in SegmentDashboard.Tests/bin/<Configuration>/<tfm>/ (framework-dependent: no RID folder).
         var testDirectory = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var rid = testDirectory.Name;
-        var tfm = testDirectory.Parent!.Name;
-        var configuration = testDirectory.Parent.Parent!.Name;
+        var tfm = testDirectory.Name;
+        var configuration = testDirectory.Parent!.Name;
         var name = OperatingSystem.IsWindows() ? "SegmentDashboard.exe" : "SegmentDashboard";
-        var path = Path.Combine(TestPaths.RepoRoot, "SegmentDashboard", "bin", configuration, tfm, rid, name);
+        var path = Path.Combine(TestPaths.RepoRoot, "SegmentDashboard", "bin", configuration, tfm, name);
         if (!File.Exists(path))
         {
             throw new FileNotFoundException($"The web app was not built at '{path}'. Build the solution (or SegmentDashboard.Tests) first.", path);
