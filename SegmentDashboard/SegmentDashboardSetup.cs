@@ -30,6 +30,7 @@ public static class SegmentDashboardSetup
             app.UseExceptionHandler("/Error");
         }
 
+        app.UseStrictPlotlyBundle();
         app.UseSecurityHeaders();
         app.UseAntiforgery();
         app.MapStaticAssets();

@@ -1,5 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Plotly.Blazor;
+using Plotly.Blazor.LayoutLib;
+using Plotly.Blazor.Traces;
 using SegmentDashboard.Core.Clustering;
 
 namespace SegmentDashboard.Figures;
@@ -51,8 +54,8 @@ public static class DendrogramFigure
         var firstShownMerge = m - (shownLeaves - 1);
         var cut = CutHeight(dendrogram, clusterCount);
         var segments = new Dictionary<int, (List<double?> X, List<double?> Y)>();
-        var tickValues = new List<double>();
-        var tickText = new List<string>();
+        var tickValues = new List<object>();
+        var tickText = new List<object>();
 
         (double X, double Y) Place(int id)
         {
@@ -91,33 +94,44 @@ public static class DendrogramFigure
         Place(n + m - 1);
         var traces = segments
             .OrderBy(s => s.Key == -2 ? int.MaxValue : s.Key)
-            .Select(s => PlotlyFigure.Dict(
-                ("type", "scatter"), ("mode", "lines"),
-                ("name", s.Key == -2 ? "Above the cut" : $"Segment {s.Key + 1}"),
-                ("x", s.Value.X.ToArray()), ("y", s.Value.Y.ToArray()),
-                ("line", PlotlyFigure.Dict(("color", s.Key == -2 ? "#6b7280" : SegmentPalette.Color(s.Key)), ("width", 1.5))),
-                ("hovertemplate", "height %{y:.3f}<extra></extra>")))
+            .Select(s => (ITrace)new Scatter
+            {
+                Mode = Plotly.Blazor.Traces.ScatterLib.ModeFlag.Lines,
+                Name = s.Key == -2 ? "Above the cut" : $"Segment {s.Key + 1}",
+                X = FigureText.Values(s.Value.X), Y = FigureText.Values(s.Value.Y),
+                Line = new Plotly.Blazor.Traces.ScatterLib.Line { Color = s.Key == -2 ? "#6b7280" : SegmentPalette.Color(s.Key), Width = 1.5m },
+                HoverTemplate = "height %{y:.3f}<extra></extra>",
+            })
             .ToImmutableArray();
         var truncated = shownLeaves < n;
-        var layout = FigureStyle.Layout(360, new()
+        var layout = FigureStyle.Layout(360, layout =>
         {
-            ["xaxis"] = FigureStyle.Axis(
-                truncated ? $"Top {shownLeaves - 1} merges; (n) = customers under a branch" : "Customers (row number)",
-                new() { ["tickvals"] = tickValues.ToArray(), ["ticktext"] = tickText.ToArray(), ["showgrid"] = false, ["zeroline"] = false, ["tickangle"] = -60 }),
-            ["yaxis"] = FigureStyle.Axis("Merge height (" + dendrogram.Method.ToString().ToLowerInvariant() + " linkage)"),
-            ["showlegend"] = false,
-            ["shapes"] = new[]
-            {
-                PlotlyFigure.Dict(
-                    ("type", "line"), ("xref", "paper"), ("x0", 0), ("x1", 1), ("y0", cut), ("y1", cut),
-                    ("line", PlotlyFigure.Dict(("color", "#e5484d"), ("dash", "dash"), ("width", 2)))),
-            },
-            ["annotations"] = new[]
-            {
-                PlotlyFigure.Dict(
-                    ("xref", "paper"), ("x", 1), ("xanchor", "right"), ("y", cut), ("yanchor", "bottom"), ("showarrow", false),
-                    ("text", $"cut for k = {clusterCount.ToString(CultureInfo.InvariantCulture)}"), ("font", PlotlyFigure.Dict(("color", "#e5484d")))),
-            },
+            layout.XAxis =
+            [
+                FigureStyle.XAxis(
+                    truncated ? $"Top {shownLeaves - 1} merges; (n) = customers under a branch" : "Customers (row number)",
+                    axis =>
+                    {
+                        axis.TickVals = tickValues;
+                        axis.TickText = tickText;
+                        axis.ShowGrid = false;
+                        axis.ZeroLine = false;
+                        axis.TickAngle = -60;
+                    }),
+            ];
+            layout.YAxis = [FigureStyle.YAxis("Merge height (" + dendrogram.Method.ToString().ToLowerInvariant() + " linkage)")];
+            layout.ShowLegend = false;
+            layout.Shapes = [FigureStyle.Line(0, 1, cut, cut, "#e5484d", 2, xPaper: true)];
+            layout.Annotations =
+            [
+                new Annotation
+                {
+                    XRef = "paper", X = 1, XAnchor = Plotly.Blazor.LayoutLib.AnnotationLib.XAnchorEnum.Right,
+                    Y = cut, YAnchor = Plotly.Blazor.LayoutLib.AnnotationLib.YAnchorEnum.Bottom, ShowArrow = false,
+                    Text = $"cut for k = {clusterCount.ToString(CultureInfo.InvariantCulture)}",
+                    Font = new Plotly.Blazor.LayoutLib.AnnotationLib.Font { Color = "#e5484d" },
+                },
+            ];
         });
         return new PlotlyFigure(traces, layout);
     }

@@ -1,6 +1,10 @@
 using System.Collections.Immutable;
+using Plotly.Blazor;
+using Plotly.Blazor.Traces;
 using SegmentDashboard.Core.Evaluation;
 using SegmentDashboard.Core.Profiling;
+using ScatterLine = Plotly.Blazor.Traces.ScatterLib.Line;
+using ScatterMode = Plotly.Blazor.Traces.ScatterLib.ModeFlag;
 
 namespace SegmentDashboard.Figures;
 
@@ -12,19 +16,23 @@ public static class EvaluationFigures
     {
         ArgumentNullException.ThrowIfNull(sweep);
         var points = sweep.Points;
-        var traces = ImmutableArray.Create(
-            PlotlyFigure.Dict(
-                ("type", "scatter"), ("mode", "lines+markers"), ("name", "Inertia"),
-                ("x", points.Select(p => p.K).ToArray()),
-                ("y", points.Select(p => FigureText.Finite(p.Inertia)).ToArray()),
-                ("line", PlotlyFigure.Dict(("color", FigureStyle.Accent), ("width", 2))),
-                ("hovertemplate", "k = %{x}<br>inertia %{y:.1f}<extra></extra>")),
-            SuggestedMarker(sweep, p => p.Inertia, "y"));
-        var layout = FigureStyle.Layout(300, new()
+        ImmutableArray<ITrace> traces =
+        [
+            new Scatter
+            {
+                Mode = ScatterMode.Lines | ScatterMode.Markers, Name = "Inertia",
+                X = FigureText.Values(points.Select(p => p.K)),
+                Y = FigureText.Numbers(points.Select(p => p.Inertia)),
+                Line = new ScatterLine { Color = FigureStyle.Accent, Width = 2 },
+                HoverTemplate = "k = %{x}<br>inertia %{y:.1f}<extra></extra>",
+            },
+            SuggestedMarker(sweep, p => p.Inertia, "y"),
+        ];
+        var layout = FigureStyle.Layout(300, layout =>
         {
-            ["xaxis"] = FigureStyle.Axis("Number of segments (k)", new() { ["dtick"] = 1 }),
-            ["yaxis"] = FigureStyle.Axis("Inertia (within-segment sum of squares)"),
-            ["shapes"] = new[] { CurrentKLine(currentK) },
+            layout.XAxis = [FigureStyle.XAxis("Number of segments (k)", axis => axis.DTick = 1)];
+            layout.YAxis = [FigureStyle.YAxis("Inertia (within-segment sum of squares)")];
+            layout.Shapes = [CurrentKLine(currentK)];
         });
         return new PlotlyFigure(traces, layout);
     }
@@ -34,27 +42,41 @@ public static class EvaluationFigures
     {
         ArgumentNullException.ThrowIfNull(sweep);
         var points = sweep.Points;
-        var traces = ImmutableArray.Create(
-            PlotlyFigure.Dict(
-                ("type", "scatter"), ("mode", "lines+markers"), ("name", "Silhouette"),
-                ("x", points.Select(p => p.K).ToArray()),
-                ("y", points.Select(p => FigureText.Finite(p.Silhouette)).ToArray()),
-                ("line", PlotlyFigure.Dict(("color", FigureStyle.Accent), ("width", 2))),
-                ("hovertemplate", "k = %{x}<br>silhouette %{y:.3f}<extra></extra>")),
-            PlotlyFigure.Dict(
-                ("type", "scatter"), ("mode", "lines+markers"), ("name", "Calinski–Harabasz"), ("yaxis", "y2"),
-                ("x", points.Select(p => p.K).ToArray()),
-                ("y", points.Select(p => FigureText.Finite(p.CalinskiHarabasz)).ToArray()),
-                ("line", PlotlyFigure.Dict(("color", "#f08a24"), ("width", 2), ("dash", "dot"))),
-                ("hovertemplate", "k = %{x}<br>Calinski–Harabasz %{y:.1f}<extra></extra>")),
-            SuggestedMarker(sweep, p => p.Silhouette, "y"));
-        var layout = FigureStyle.Layout(300, new()
+        ImmutableArray<ITrace> traces =
+        [
+            new Scatter
+            {
+                Mode = ScatterMode.Lines | ScatterMode.Markers, Name = "Silhouette",
+                X = FigureText.Values(points.Select(p => p.K)),
+                Y = FigureText.Numbers(points.Select(p => p.Silhouette)),
+                Line = new ScatterLine { Color = FigureStyle.Accent, Width = 2 },
+                HoverTemplate = "k = %{x}<br>silhouette %{y:.3f}<extra></extra>",
+            },
+            new Scatter
+            {
+                Mode = ScatterMode.Lines | ScatterMode.Markers, Name = "Calinski–Harabasz", YAxis = "y2",
+                X = FigureText.Values(points.Select(p => p.K)),
+                Y = FigureText.Numbers(points.Select(p => p.CalinskiHarabasz)),
+                Line = new ScatterLine { Color = "#f08a24", Width = 2, Dash = "dot" },
+                HoverTemplate = "k = %{x}<br>Calinski–Harabasz %{y:.1f}<extra></extra>",
+            },
+            SuggestedMarker(sweep, p => p.Silhouette, "y"),
+        ];
+        var layout = FigureStyle.Layout(300, layout =>
         {
-            ["xaxis"] = FigureStyle.Axis("Number of segments (k)", new() { ["dtick"] = 1 }),
-            ["yaxis"] = FigureStyle.Axis("Silhouette"),
-            ["yaxis2"] = FigureStyle.Axis("Calinski–Harabasz", new() { ["overlaying"] = "y", ["side"] = "right", ["showgrid"] = false }),
-            ["shapes"] = new[] { CurrentKLine(currentK) },
-            ["margin"] = PlotlyFigure.Dict(("l", 56), ("r", 56), ("t", 24), ("b", 48)),
+            layout.XAxis = [FigureStyle.XAxis("Number of segments (k)", axis => axis.DTick = 1)];
+            layout.YAxis =
+            [
+                FigureStyle.YAxis("Silhouette"),
+                FigureStyle.YAxis("Calinski–Harabasz", axis =>
+                {
+                    axis.Overlaying = "y";
+                    axis.Side = Plotly.Blazor.LayoutLib.YAxisLib.SideEnum.Right;
+                    axis.ShowGrid = false;
+                }),
+            ];
+            layout.Shapes = [CurrentKLine(currentK)];
+            layout.Margin = FigureStyle.Margin(56, 56, 24, 48);
         });
         return new PlotlyFigure(traces, layout);
     }
@@ -91,9 +113,9 @@ public static class EvaluationFigures
             return PlotlyFigure.Message("The silhouette needs at least two segments.");
         }
 
-        var traces = new List<ImmutableDictionary<string, object?>>();
-        var tickValues = new List<double>();
-        var tickText = new List<string>();
+        var traces = ImmutableArray.CreateBuilder<ITrace>();
+        var tickValues = new List<object>();
+        var tickText = new List<object>();
         var offset = 0.0;
         foreach (var (segment, values) in bySegment)
         {
@@ -101,32 +123,36 @@ public static class EvaluationFigures
             var shown = Downsampler.EvenlySpaced(values, maxPointsPerSegment);
             var step = (double)values.Count / shown.Length;
             var name = FigureText.Encode(names.TryGetValue(segment, out var n) ? n : $"Segment {segment + 1}");
-            traces.Add(PlotlyFigure.Dict(
-                ("type", "scatter"), ("mode", "lines"), ("fill", "tozerox"), ("name", name),
-                ("x", shown),
-                ("y", shown.Select((_, j) => offset + (j * step)).ToArray()),
-                ("line", PlotlyFigure.Dict(("color", SegmentPalette.Color(segment)), ("width", 1))),
-                ("fillcolor", SegmentPalette.Color(segment)),
-                ("hovertemplate", "silhouette %{x:.3f}<extra>" + name + "</extra>")));
+            var start = offset;
+            traces.Add(new Scatter
+            {
+                Mode = ScatterMode.Lines, Fill = Plotly.Blazor.Traces.ScatterLib.FillEnum.ToZeroX, Name = name,
+                X = FigureText.Numbers(shown),
+                Y = FigureText.Numbers(shown.Select((_, j) => start + (j * step))),
+                Line = new ScatterLine { Color = SegmentPalette.Color(segment), Width = 1 },
+                FillColor = SegmentPalette.Color(segment),
+                HoverTemplate = "silhouette %{x:.3f}<extra>" + name + "</extra>",
+            });
             tickValues.Add(offset + (values.Count / 2.0));
             tickText.Add(name);
             offset += values.Count + Math.Max(2, values.Count * 0.02);
         }
 
-        var layout = FigureStyle.Layout(Math.Max(300, 60 + (bySegment.Count * 26)), new()
+        var layout = FigureStyle.Layout(Math.Max(300, 60 + (bySegment.Count * 26)), layout =>
         {
-            ["xaxis"] = FigureStyle.Axis("Silhouette coefficient", new() { ["range"] = new[] { -0.2, 1.0 } }),
-            ["yaxis"] = FigureStyle.Axis(string.Empty, new() { ["tickvals"] = tickValues.ToArray(), ["ticktext"] = tickText.ToArray(), ["showgrid"] = false, ["autorange"] = "reversed", ["automargin"] = true }),
-            ["showlegend"] = false,
-            ["margin"] = PlotlyFigure.Dict(("l", 16), ("r", 16), ("t", 16), ("b", 48)),
-            ["shapes"] = new[]
+            layout.XAxis = [FigureStyle.XAxis("Silhouette coefficient", axis => axis.Range = [-0.2, 1.0])];
+            layout.YAxis = [FigureStyle.YAxis(string.Empty, axis =>
             {
-                PlotlyFigure.Dict(
-                    ("type", "line"), ("yref", "paper"), ("x0", FigureText.Finite(silhouette.Score)), ("x1", FigureText.Finite(silhouette.Score)), ("y0", 0), ("y1", 1),
-                    ("line", PlotlyFigure.Dict(("color", "#e5484d"), ("dash", "dash"), ("width", 2)))),
-            },
+                axis.TickVals = tickValues;
+                axis.TickText = tickText;
+                axis.ShowGrid = false;
+                axis.AutoRange = Plotly.Blazor.LayoutLib.YAxisLib.AutoRangeEnum.Reversed;
+            })];
+            layout.ShowLegend = false;
+            layout.Margin = FigureStyle.Margin(16, 16, 16, 48);
+            layout.Shapes = [FigureStyle.Line(FigureText.Finite(silhouette.Score), FigureText.Finite(silhouette.Score), 0, 1, "#e5484d", 2, yPaper: true)];
         });
-        return new PlotlyFigure(traces.ToImmutableArray(), layout);
+        return new PlotlyFigure(traces.ToImmutable(), layout);
     }
 
     /// <summary>One horizontal bar per segment (first segment on top): size, with the share as bar text.</summary>
@@ -135,37 +161,44 @@ public static class EvaluationFigures
         ArgumentNullException.ThrowIfNull(profiles);
         var ordered = profiles.OrderBy(p => p.SegmentId).ToArray();
         var labels = ordered.Select(p => FigureText.Encode(names.TryGetValue(p.SegmentId, out var n) ? n : p.Name, 36)).ToArray();
-        var trace = PlotlyFigure.Dict(
-            ("type", "bar"), ("name", "Customers"), ("orientation", "h"),
-            ("y", labels),
-            ("x", ordered.Select(p => p.Size).ToArray()),
-            ("text", ordered.Select(p => FigureText.Percent(p.Share)).ToArray()),
-            ("textposition", "auto"),
-            ("marker", PlotlyFigure.Dict(("color", ordered.Select(p => SegmentPalette.Color(p.SegmentId)).ToArray()))),
-            ("hovertemplate", "%{y}<br>%{x} customers (%{text})<extra></extra>"));
-        var layout = FigureStyle.Layout(Math.Max(220, 60 + (ordered.Length * 26)), new()
+        var trace = new Bar
         {
-            ["xaxis"] = FigureStyle.Axis("Customers"),
-            ["yaxis"] = FigureStyle.Axis(string.Empty, new() { ["autorange"] = "reversed", ["automargin"] = true }),
-            ["showlegend"] = false,
-            ["margin"] = PlotlyFigure.Dict(("l", 16), ("r", 16), ("t", 16), ("b", 48)),
+            Name = "Customers",
+            Orientation = Plotly.Blazor.Traces.BarLib.OrientationEnum.H,
+            Y = FigureText.Values(labels),
+            X = FigureText.Values(ordered.Select(p => p.Size)),
+            TextArray = ordered.Select(p => FigureText.Percent(p.Share)).ToList(),
+            TextPosition = Plotly.Blazor.Traces.BarLib.TextPositionEnum.Auto,
+            Marker = new Plotly.Blazor.Traces.BarLib.Marker { ColorArray = FigureText.Values(ordered.Select(p => SegmentPalette.Color(p.SegmentId))) },
+            HoverTemplate = "%{y}<br>%{x} customers (%{text})<extra></extra>",
+        };
+        var layout = FigureStyle.Layout(Math.Max(220, 60 + (ordered.Length * 26)), layout =>
+        {
+            layout.XAxis = [FigureStyle.XAxis("Customers")];
+            layout.YAxis = [FigureStyle.YAxis(string.Empty, axis => axis.AutoRange = Plotly.Blazor.LayoutLib.YAxisLib.AutoRangeEnum.Reversed)];
+            layout.ShowLegend = false;
+            layout.Margin = FigureStyle.Margin(16, 16, 16, 48);
         });
-        return new PlotlyFigure(ImmutableArray.Create(trace), layout);
+        return new PlotlyFigure([trace], layout);
     }
 
-    private static ImmutableDictionary<string, object?> SuggestedMarker(KSweepResult sweep, Func<KSweepPoint, double> value, string axis)
+    private static Scatter SuggestedMarker(KSweepResult sweep, Func<KSweepPoint, double> value, string axis)
     {
         var point = sweep.Points.FirstOrDefault(p => p.K == sweep.SuggestedK);
-        return PlotlyFigure.Dict(
-            ("type", "scatter"), ("mode", "markers"), ("name", $"Suggested k = {sweep.SuggestedK}"), ("yaxis", axis),
-            ("x", point is null ? Array.Empty<int>() : new[] { point.K }),
-            ("y", point is null ? Array.Empty<double?>() : new[] { FigureText.Finite(value(point)) }),
-            ("marker", PlotlyFigure.Dict(("symbol", "star"), ("size", 16), ("color", "#f5b301"), ("line", PlotlyFigure.Dict(("color", "#7a5a00"), ("width", 1))))),
-            ("hovertext", FigureText.Encode(sweep.Reason, 200)),
-            ("hovertemplate", "Suggested k = %{x}<br>%{hovertext}<extra></extra>"));
+        return new Scatter
+        {
+            Mode = ScatterMode.Markers, Name = $"Suggested k = {sweep.SuggestedK}", YAxis = axis,
+            X = point is null ? [] : [point.K],
+            Y = point is null ? [] : FigureText.Numbers([value(point)]),
+            Marker = new Plotly.Blazor.Traces.ScatterLib.Marker
+            {
+                Symbol = Plotly.Blazor.Traces.ScatterLib.MarkerLib.SymbolEnum.Star, Size = 16, Color = "#f5b301",
+                Line = new Plotly.Blazor.Traces.ScatterLib.MarkerLib.Line { Color = "#7a5a00", Width = 1 },
+            },
+            HoverText = FigureText.Encode(sweep.Reason, 200),
+            HoverTemplate = "Suggested k = %{x}<br>%{hovertext}<extra></extra>",
+        };
     }
 
-    private static ImmutableDictionary<string, object?> CurrentKLine(int k) => PlotlyFigure.Dict(
-        ("type", "line"), ("yref", "paper"), ("x0", k), ("x1", k), ("y0", 0), ("y1", 1),
-        ("line", PlotlyFigure.Dict(("color", "#9aa3ad"), ("dash", "dash"), ("width", 1.5))));
+    private static Plotly.Blazor.LayoutLib.Shape CurrentKLine(int k) => FigureStyle.Line(k, k, 0, 1, "#9aa3ad", 1.5m, yPaper: true);
 }

@@ -1,4 +1,7 @@
 using System.Collections.Immutable;
+using Plotly.Blazor;
+using Plotly.Blazor.LayoutLib;
+using Plotly.Blazor.Traces;
 using SegmentDashboard.Core.Data;
 using SegmentDashboard.Core.Statistics;
 
@@ -22,7 +25,7 @@ public static class ExploreFigures
             return PlotlyFigure.Message("The dataset has no numeric columns.");
         }
 
-        var traces = new List<ImmutableDictionary<string, object?>>();
+        var traces = new List<ITrace>();
         var segments = SegmentIds(rowLabels);
         for (var c = 0; c < numeric.Length; c++)
         {
@@ -33,7 +36,7 @@ public static class ExploreFigures
             var axis = AxisSuffix(c);
             if (segments.Length == 0)
             {
-                traces.Add(Bars(centres, widths, histogram.Counts.ToArray(), "Customers", FigureStyle.Accent, axis, c == 0, "all"));
+                traces.Add(Bars(FigureText.Numbers(centres), widths, histogram.Counts.ToArray(), "Customers", FigureStyle.Accent, axis, c == 0, "all"));
                 continue;
             }
 
@@ -41,7 +44,7 @@ public static class ExploreFigures
             {
                 var subset = Subset(values, rowLabels!.Value, segment);
                 var counts = HistogramBuilder.WithEdges(subset, histogram.Edges).Counts.ToArray();
-                traces.Add(Bars(centres, widths, counts, SegmentName(names, segment), SegmentPalette.Color(segment), axis, c == 0, "s" + segment));
+                traces.Add(Bars(FigureText.Numbers(centres), widths, counts, SegmentName(names, segment), SegmentPalette.Color(segment), axis, c == 0, "s" + segment));
             }
         }
 
@@ -61,14 +64,14 @@ public static class ExploreFigures
             return PlotlyFigure.Message("The dataset has no categorical columns.");
         }
 
-        var traces = new List<ImmutableDictionary<string, object?>>();
+        var traces = new List<ITrace>();
         var segments = SegmentIds(rowLabels);
         for (var c = 0; c < categorical.Length; c++)
         {
             var (levels, codesOf) = Levels(categorical[c]);
             var totals = CountLevels(levels.Length, dataset.RowCount, codesOf, _ => true);
             var top = Enumerable.Range(0, totals.Length).OrderByDescending(l => totals[l]).Take(maxLevels).ToArray();
-            var x = top.Select(l => FigureText.Encode(levels[l], 32)).ToArray();
+            var x = FigureText.Values(top.Select(l => FigureText.Encode(levels[l], 32)));
             var axis = AxisSuffix(c);
             if (segments.Length == 0)
             {
@@ -120,22 +123,24 @@ public static class ExploreFigures
             return PlotlyFigure.Message("Correlations need at least two numeric columns.");
         }
 
-        var labels = matrix.Names.Select(n => FigureText.Encode(n, 24)).ToArray();
+        var labels = FigureText.Values(matrix.Names.Select(n => FigureText.Encode(n, 24)));
         var z = Enumerable.Range(0, count).Select(i => Enumerable.Range(0, count).Select(j => FigureText.Finite(matrix[i, j])).ToArray()).ToArray();
-        var trace = PlotlyFigure.Dict(
-            ("type", "heatmap"), ("x", labels), ("y", labels), ("z", z),
-            ("zmin", -1), ("zmax", 1), ("zmid", 0), ("colorscale", FigureStyle.Diverging),
-            ("text", z.Select(row => row.Select(v => v is { } d ? FigureText.Number(d, 2) : string.Empty).ToArray()).ToArray()),
-            ("texttemplate", count <= 14 ? "%{text}" : string.Empty),
-            ("colorbar", PlotlyFigure.Dict(("thickness", 12))),
-            ("hovertemplate", "%{y} × %{x}<br>r = %{z:.3f}<extra></extra>"));
-        var layout = FigureStyle.Layout(Math.Clamp(120 + (count * 34), 320, 720), new()
+        var trace = new HeatMap
         {
-            ["yaxis"] = FigureStyle.Axis(string.Empty, new() { ["autorange"] = "reversed" }),
-            ["xaxis"] = FigureStyle.Axis(string.Empty, new() { ["tickangle"] = -40 }),
-            ["showlegend"] = false,
+            X = labels, Y = labels, Z = FigureText.Values(z),
+            ZMin = -1, ZMax = 1, ZMid = 0, ColorScale = FigureStyle.Diverging,
+            Text = FigureText.Values(z.Select(row => row.Select(v => v is { } d ? FigureText.Number(d, 2) : string.Empty).ToArray())),
+            TextTemplate = count <= 14 ? "%{text}" : string.Empty,
+            ColorBar = new Plotly.Blazor.Traces.HeatMapLib.ColorBar { Thickness = 12 },
+            HoverTemplate = "%{y} × %{x}<br>r = %{z:.3f}<extra></extra>",
+        };
+        var layout = FigureStyle.Layout(Math.Clamp(120 + (count * 34), 320, 720), layout =>
+        {
+            layout.YAxis = [FigureStyle.YAxis(string.Empty, axis => axis.AutoRange = Plotly.Blazor.LayoutLib.YAxisLib.AutoRangeEnum.Reversed)];
+            layout.XAxis = [FigureStyle.XAxis(string.Empty, axis => axis.TickAngle = -40)];
+            layout.ShowLegend = false;
         });
-        return new PlotlyFigure(ImmutableArray.Create(trace), layout);
+        return new PlotlyFigure([trace], layout);
     }
 
     /// <summary>Horizontal box plots of <paramref name="valueColumn"/> per group (quartiles computed here, not shipped as points).</summary>
@@ -172,50 +177,49 @@ public static class ExploreFigures
         {
             var stats = BoxStatistics.Of(g.Value);
             var name = FigureText.Encode(g.Key, 28);
-            return PlotlyFigure.Dict(
-                ("type", "box"), ("name", name), ("y", new[] { name }), ("orientation", "h"),
-                ("q1", new[] { stats.Q1 }), ("median", new[] { stats.Median }), ("q3", new[] { stats.Q3 }),
-                ("lowerfence", new[] { stats.LowerFence }), ("upperfence", new[] { stats.UpperFence }), ("mean", new[] { stats.Mean }),
-                ("boxpoints", false),
-                ("marker", PlotlyFigure.Dict(("color", colourOf?.Invoke(g.Key) ?? FigureStyle.Accent))));
+            return (ITrace)new Box
+            {
+                Name = name, Y = [name], Orientation = Plotly.Blazor.Traces.BoxLib.OrientationEnum.H,
+                Q1 = [stats.Q1], Median = [stats.Median], Q3 = [stats.Q3],
+                LowerFence = [stats.LowerFence], UpperFence = [stats.UpperFence], Mean = [stats.Mean],
+                BoxPoints = Plotly.Blazor.Traces.BoxLib.BoxPointsEnum.False,
+                Marker = new Plotly.Blazor.Traces.BoxLib.Marker { Color = colourOf?.Invoke(g.Key) ?? FigureStyle.Accent },
+            };
         }).ToImmutableArray();
-        var layout = FigureStyle.Layout(Math.Max(280, 70 + (traces.Length * 30)), new()
+        var layout = FigureStyle.Layout(Math.Max(280, 70 + (traces.Length * 30)), layout =>
         {
-            ["xaxis"] = FigureStyle.Axis(FigureText.Encode(valueColumn.Name)),
-            ["yaxis"] = FigureStyle.Axis(string.Empty, new() { ["autorange"] = "reversed", ["automargin"] = true }),
-            ["showlegend"] = false,
-            ["margin"] = PlotlyFigure.Dict(("l", 16), ("r", 16), ("t", 16), ("b", 48)),
+            layout.XAxis = [FigureStyle.XAxis(FigureText.Encode(valueColumn.Name))];
+            layout.YAxis = [FigureStyle.YAxis(string.Empty, axis => axis.AutoRange = Plotly.Blazor.LayoutLib.YAxisLib.AutoRangeEnum.Reversed)];
+            layout.ShowLegend = false;
+            layout.Margin = FigureStyle.Margin(16, 16, 16, 48);
         });
         return new PlotlyFigure(traces, layout);
     }
 
-    private static ImmutableDictionary<string, object?> Bars(object x, double[]? widths, int[] counts, string name, string colour, string axis, bool showLegend, string group) =>
-        PlotlyFigure.Dict(
-            ("type", "bar"), ("name", name), ("x", x), ("y", counts), ("width", widths),
-            ("xaxis", "x" + axis), ("yaxis", "y" + axis),
-            ("marker", PlotlyFigure.Dict(("color", colour))),
-            ("legendgroup", group), ("showlegend", showLegend),
-            ("hovertemplate", "%{x}<br>%{y} customers<extra>" + name + "</extra>"));
+    private static Bar Bars(IEnumerable<object> x, double[]? widths, int[] counts, string name, string colour, string axis, bool showLegend, string group) => new()
+    {
+        Name = name, X = x.ToList(), Y = FigureText.Values(counts),
+        WidthArray = widths?.Select(w => (decimal?)FigureText.Decimal(w)).ToList(),
+        XAxis = "x" + axis, YAxis = "y" + axis,
+        Marker = new Plotly.Blazor.Traces.BarLib.Marker { Color = colour },
+        LegendGroup = group, ShowLegend = showLegend,
+        HoverTemplate = "%{x}<br>%{y} customers<extra>" + name + "</extra>",
+    };
 
-    private static PlotlyFigure Grid(List<ImmutableDictionary<string, object?>> traces, string[] titles, string yTitle)
+    private static PlotlyFigure Grid(List<ITrace> traces, string[] titles, string yTitle)
     {
         var columns = Math.Min(GridColumns, titles.Length);
         var rows = (titles.Length + columns - 1) / columns;
-        var extra = new Dictionary<string, object?>
+        var layout = FigureStyle.Layout(60 + (rows * 230), layout =>
         {
-            ["grid"] = PlotlyFigure.Dict(("rows", rows), ("columns", columns), ("pattern", "independent"), ("xgap", 0.12), ("ygap", 0.45)),
-            ["barmode"] = "stack",
-            ["bargap"] = 0.05,
-            ["margin"] = PlotlyFigure.Dict(("l", 48), ("r", 16), ("t", 16), ("b", 40)),
-        };
-        for (var c = 0; c < titles.Length; c++)
-        {
-            var suffix = AxisSuffix(c);
-            extra["xaxis" + suffix] = FigureStyle.Axis(FigureText.Encode(titles[c], 32), new() { ["title"] = PlotlyFigure.Dict(("text", FigureText.Encode(titles[c], 32)), ("standoff", 4)) });
-            extra["yaxis" + suffix] = FigureStyle.Axis(c % columns == 0 ? yTitle : string.Empty);
-        }
-
-        return new PlotlyFigure(traces.ToImmutableArray(), FigureStyle.Layout(60 + (rows * 230), extra));
+            layout.Grid = new Plotly.Blazor.LayoutLib.Grid { Rows = rows, Columns = columns, Pattern = Plotly.Blazor.LayoutLib.GridLib.PatternEnum.Independent, XGap = 0.12m, YGap = 0.45m };
+            layout.BarMode = BarModeEnum.Stack;
+            layout.BarGap = 0.05m;
+            layout.Margin = FigureStyle.Margin(48, 16, 16, 40);
+            layout.XAxis = titles.Select(title => FigureStyle.XAxis(FigureText.Encode(title, 32), axis => axis.Title.Standoff = 4)).ToList();
+            layout.YAxis = titles.Select((_, c) => FigureStyle.YAxis(c % columns == 0 ? yTitle : string.Empty)).ToList();
+        });
+        return new PlotlyFigure(traces.ToImmutableArray(), layout);
     }
 
     private static string AxisSuffix(int index) => index == 0 ? string.Empty : (index + 1).ToString(System.Globalization.CultureInfo.InvariantCulture);

@@ -1,4 +1,6 @@
-using System.Collections.Immutable;
+using Plotly.Blazor;
+using Plotly.Blazor.LayoutLib;
+using Plotly.Blazor.LayoutLib.XAxisLib;
 
 namespace SegmentDashboard.Figures;
 
@@ -13,56 +15,84 @@ public static class FigureStyle
 
     public const string Accent = "#4f6bed";
 
+    public const string FontFamily = "Inter, 'Segoe UI', system-ui, sans-serif";
+
     /// <summary>Diverging scale for correlations and z-scores: blue below zero, white at zero, red above.</summary>
-    public static readonly string[][] Diverging =
+    public static readonly object[][] Diverging =
     [
-        ["0", "#2166ac"], ["0.25", "#92c5de"], ["0.5", "#f7f7f7"], ["0.75", "#f4a582"], ["1", "#b2182b"],
+        [0, "#2166ac"], [0.25, "#92c5de"], [0.5, "#f7f7f7"], [0.75, "#f4a582"], [1, "#b2182b"],
     ];
 
-    /// <summary>A layout with the house style plus <paramref name="extra"/> entries (which win).</summary>
-    public static ImmutableDictionary<string, object?> Layout(int height, Dictionary<string, object?>? extra = null)
+    /// <summary>A layout with the house style; <paramref name="configure"/> adds or overrides entries.</summary>
+    public static Layout Layout(int height, Action<Layout>? configure = null)
     {
-        var layout = new Dictionary<string, object?>
+        var layout = new Layout
         {
-            ["height"] = height,
-            ["autosize"] = true,
-            ["margin"] = PlotlyFigure.Dict(("l", 56), ("r", 16), ("t", 36), ("b", 48)),
-            ["paper_bgcolor"] = "rgba(0,0,0,0)",
-            ["plot_bgcolor"] = "rgba(0,0,0,0)",
-            ["font"] = PlotlyFigure.Dict(("family", "Inter, 'Segoe UI', system-ui, sans-serif"), ("size", 12), ("color", Text)),
-            ["hoverlabel"] = PlotlyFigure.Dict(("font", PlotlyFigure.Dict(("size", 12))), ("align", "left")),
-            ["legend"] = PlotlyFigure.Dict(("orientation", "h"), ("y", 1.02), ("yanchor", "bottom"), ("x", 0), ("font", PlotlyFigure.Dict(("size", 11)))),
-            ["showlegend"] = true,
+            Height = height,
+            AutoSize = true,
+            Margin = Margin(56, 16, 36, 48),
+            PaperBgColor = "rgba(0,0,0,0)",
+            PlotBgColor = "rgba(0,0,0,0)",
+            Font = new Font { Family = FontFamily, Size = 12, Color = Text },
+            HoverLabel = new HoverLabel { Font = new Plotly.Blazor.LayoutLib.HoverLabelLib.Font { Size = 12 }, Align = Plotly.Blazor.LayoutLib.HoverLabelLib.AlignEnum.Left },
+            Legend = [HorizontalLegend()],
+            ShowLegend = true,
         };
-        if (extra is not null)
-        {
-            foreach (var (key, value) in extra)
-            {
-                layout[key] = value;
-            }
-        }
-
-        return layout.ToImmutableDictionary();
+        configure?.Invoke(layout);
+        return layout;
     }
 
-    /// <summary>An axis with a title and the house grid style.</summary>
-    public static ImmutableDictionary<string, object?> Axis(string title, Dictionary<string, object?>? extra = null)
+    /// <summary>The house legend: one row above the plot.</summary>
+    public static Legend HorizontalLegend(string? title = null) => new()
     {
-        var axis = new Dictionary<string, object?>
-        {
-            ["title"] = PlotlyFigure.Dict(("text", title)),
-            ["gridcolor"] = Grid,
-            ["zerolinecolor"] = Grid,
-            ["automargin"] = true,
-        };
-        if (extra is not null)
-        {
-            foreach (var (key, value) in extra)
-            {
-                axis[key] = value;
-            }
-        }
+        Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.H,
+        Y = 1.02m,
+        YAnchor = Plotly.Blazor.LayoutLib.LegendLib.YAnchorEnum.Bottom,
+        X = 0,
+        Font = new Plotly.Blazor.LayoutLib.LegendLib.Font { Size = 11 },
+        Title = title is null ? null : new Plotly.Blazor.LayoutLib.LegendLib.Title { Text = title },
+    };
 
-        return axis.ToImmutableDictionary();
+    public static Margin Margin(int left, int right, int top, int bottom) => new() { L = left, R = right, T = top, B = bottom };
+
+    /// <summary>A horizontal axis with a title and the house grid style.</summary>
+    public static XAxis XAxis(string title, Action<XAxis>? configure = null)
+    {
+        var axis = new XAxis
+        {
+            Title = new Plotly.Blazor.LayoutLib.XAxisLib.Title { Text = title },
+            GridColor = Grid,
+            ZeroLineColor = Grid,
+            AutoMargin = AutoMarginFlag.True,
+        };
+        configure?.Invoke(axis);
+        return axis;
     }
+
+    /// <summary>A vertical axis with a title and the house grid style.</summary>
+    public static YAxis YAxis(string title, Action<YAxis>? configure = null)
+    {
+        var axis = new YAxis
+        {
+            Title = new Plotly.Blazor.LayoutLib.YAxisLib.Title { Text = title },
+            GridColor = Grid,
+            ZeroLineColor = Grid,
+            AutoMargin = Plotly.Blazor.LayoutLib.YAxisLib.AutoMarginFlag.True,
+        };
+        configure?.Invoke(axis);
+        return axis;
+    }
+
+    /// <summary>A dashed line from (x0, y0) to (x1, y1); paper coordinates where asked (0..1 across the plot).</summary>
+    public static Shape Line(object? x0, object? x1, object? y0, object? y1, string colour, decimal width, bool xPaper = false, bool yPaper = false) => new()
+    {
+        Type = Plotly.Blazor.LayoutLib.ShapeLib.TypeEnum.Line,
+        XRef = xPaper ? "paper" : null,
+        YRef = yPaper ? "paper" : null,
+        X0 = x0,
+        X1 = x1,
+        Y0 = y0,
+        Y1 = y1,
+        Line = new Plotly.Blazor.LayoutLib.ShapeLib.Line { Color = colour, Dash = "dash", Width = width },
+    };
 }

@@ -40,4 +40,14 @@ public static class FigureText
 
     /// <summary>NaN and infinities become null so the JSON stays valid and Plotly leaves a gap.</summary>
     public static double? Finite(double value) => double.IsFinite(value) ? value : null;
+
+    /// <summary>Values for a Plotly.Blazor data array (<c>x</c>, <c>y</c>, <c>z</c>...): NaN and infinities as null.</summary>
+    public static List<object> Numbers(IEnumerable<double> values) => values.Select(v => (object)Finite(v)!).ToList();
+
+    /// <summary>A finite number as Plotly.Blazor's decimal attributes take it (null when undefined or out of range).</summary>
+    public static decimal? Decimal(double value) =>
+        double.IsFinite(value) && Math.Abs(value) < 7.9e27 ? (decimal)value : null;
+
+    /// <summary>Values for a Plotly.Blazor data array, as they are (integers, strings).</summary>
+    public static List<object> Values<T>(IEnumerable<T> values) => values.Select(v => (object)v!).ToList();
 }

@@ -1,60 +1,81 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using System.Text.Json.Serialization;
+using Plotly.Blazor;
+using Plotly.Blazor.LayoutLib;
 
 namespace SegmentDashboard.Figures;
 
 /// <summary>
-/// An immutable Plotly figure: traces and layout as Plotly attribute dictionaries (values are
-/// numbers, strings, arrays or nested dictionaries). Built by the static figure builders, shipped
-/// as JSON by <c>PlotlyChart</c>. Missing numbers are null (never NaN) so the JSON is valid.
-/// Traces whose <c>customdata</c> holds row ids take their hover <c>text</c> from <see cref="Rows"/>.
+/// An immutable Plotly figure: Plotly.Blazor's typed traces and layout, built by the static figure
+/// builders and shown by <c>PlotlyChart</c>. The trace and layout objects are never changed after
+/// the builder returns (the chart clones the layout before adding its theme). Missing numbers are
+/// null (never NaN) so the JSON is valid. Traces whose <c>customdata</c> holds row ids take their
+/// hover <c>text</c> from <see cref="Rows"/>.
 /// </summary>
-public sealed record PlotlyFigure(ImmutableArray<ImmutableDictionary<string, object?>> Data, ImmutableDictionary<string, object?> Layout)
+public sealed record PlotlyFigure(ImmutableArray<ITrace> Data, Layout Layout)
 {
-    /// <summary>Hover texts by row id for the traces' <c>customdata</c> (null: traces carry their own text).</summary>
-    public RowTexts? Rows { get; init; }
-
-    private static readonly JsonSerializerOptions JsonOptions = new()
+    /// <summary>Plotly's JSON names, nulls left out (what Plotly.Blazor sends).</summary>
+    public static readonly JsonSerializerOptions JsonOptions = new()
     {
-        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+        PropertyNamingPolicy = null,
+        DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
         NumberHandling = JsonNumberHandling.Strict,
     };
 
+    /// <summary>Hover texts by row id for the traces' <c>customdata</c> (null: traces carry their own text).</summary>
+    public RowTexts? Rows { get; init; }
+
     /// <summary>A figure with no traces and a centred message (e.g. "Not enough numeric columns").</summary>
     public static PlotlyFigure Message(string text, int height = 320) => new(
-        ImmutableArray<ImmutableDictionary<string, object?>>.Empty,
-        FigureStyle.Layout(height, new()
+        [],
+        FigureStyle.Layout(height, layout =>
         {
-            ["xaxis"] = Dict(("visible", false)),
-            ["yaxis"] = Dict(("visible", false)),
-            ["annotations"] = new[]
-            {
-                Dict(("text", FigureText.Encode(text)), ("showarrow", false), ("xref", "paper"), ("yref", "paper"), ("x", 0.5), ("y", 0.5), ("font", Dict(("size", 14), ("color", FigureStyle.MutedText)))),
-            },
+            layout.XAxis = [new XAxis { Visible = false }];
+            layout.YAxis = [new YAxis { Visible = false }];
+            layout.Annotations =
+            [
+                new Annotation
+                {
+                    Text = FigureText.Encode(text), ShowArrow = false, XRef = "paper", YRef = "paper", X = 0.5, Y = 0.5,
+                    Font = new Plotly.Blazor.LayoutLib.AnnotationLib.Font { Size = 14, Color = FigureStyle.MutedText },
+                },
+            ];
         }));
 
-    /// <summary>The trace at <paramref name="index"/>'s attribute <paramref name="key"/> (tests and builders).</summary>
-    public object? Trace(int index, string key) => Data[index].TryGetValue(key, out var value) ? value : null;
+    /// <summary>The trace at <paramref name="index"/> as its Plotly.Blazor type (tests and builders).</summary>
+    public T Trace<T>(int index)
+        where T : ITrace => (T)Data[index];
+
+    /// <summary>One trace as Plotly JSON.</summary>
+    public static JsonObject TraceJson(ITrace trace)
+    {
+        ArgumentNullException.ThrowIfNull(trace);
+        return JsonSerializer.SerializeToNode(trace, trace.GetType(), JsonOptions)!.AsObject();
+    }
 
     /// <summary>Plotly's JSON, self-contained (row texts inlined): <c>{"data":[...],"layout":{...}}</c>.</summary>
-    public string ToJson() => JsonSerializer.Serialize(new Dictionary<string, object?> { ["data"] = TracesWithTexts(), ["layout"] = Layout }, JsonOptions);
+    public string ToJson() => new JsonObject
+    {
+        ["data"] = new JsonArray(Data.Select(trace => (JsonNode)WithTexts(TraceJson(trace))).ToArray()),
+        ["layout"] = JsonSerializer.SerializeToNode(Layout, JsonOptions),
+    }.ToJsonString(JsonOptions);
 
     /// <summary>The traces alone, as JSON, row texts not inlined (a chart resends them only when they changed).</summary>
-    public string DataJson() => JsonSerializer.Serialize(Data, JsonOptions);
-
-    /// <summary>The traces with each row-id trace's <c>text</c> filled from <see cref="Rows"/>.</summary>
-    public ImmutableArray<ImmutableDictionary<string, object?>> TracesWithTexts() =>
-        Rows is null
-            ? Data
-            : Data.Select(trace => trace.TryGetValue("customdata", out var ids) && ids is int[] rows
-                ? trace.SetItem("text", rows.Select(row => Rows.Texts[row]).ToArray())
-                : trace).ToImmutableArray();
+    public string DataJson() => new JsonArray(Data.Select(trace => (JsonNode)TraceJson(trace)).ToArray()).ToJsonString(JsonOptions);
 
     /// <summary>The layout alone, as JSON.</summary>
     public string LayoutJson() => JsonSerializer.Serialize(Layout, JsonOptions);
 
-    /// <summary>A dictionary from key/value pairs (keeps builder code short).</summary>
-    public static ImmutableDictionary<string, object?> Dict(params (string Key, object? Value)[] entries) =>
-        entries.ToImmutableDictionary(e => e.Key, e => e.Value);
+    /// <summary>A trace whose <c>customdata</c> holds row ids gets its <c>text</c> from <see cref="Rows"/>.</summary>
+    private JsonObject WithTexts(JsonObject trace)
+    {
+        if (Rows is not null && trace["customdata"] is JsonArray ids && trace["text"] is null)
+        {
+            trace["text"] = new JsonArray(ids.Select(id => (JsonNode?)JsonValue.Create(Rows.Texts[id!.GetValue<int>()])).ToArray());
+        }
+
+        return trace;
+    }
 }

@@ -1,4 +1,7 @@
 using System.Collections.Immutable;
+using Plotly.Blazor;
+using Plotly.Blazor.LayoutLib;
+using Plotly.Blazor.Traces;
 using SegmentDashboard.Core.Profiling;
 
 namespace SegmentDashboard.Figures;
@@ -19,29 +22,34 @@ public static class ProfileFigures
 
         var z = ordered.Select(p => features.Select(f => FigureText.Finite(Effect(p, f))).ToArray()).ToArray();
         var text = z.Select(row => row.Select(v => v is { } d ? FigureText.Number(d, 1) : string.Empty).ToArray()).ToArray();
-        var trace = PlotlyFigure.Dict(
-            ("type", "heatmap"),
-            ("x", features.Select(f => FigureText.Encode(f, 28)).ToArray()),
-            ("y", ordered.Select(p => SegmentLabel(p, names)).ToArray()),
-            ("z", z),
-            ("text", text),
-            ("texttemplate", features.Length <= 14 ? "%{text}" : string.Empty),
-            ("zmid", 0),
-            ("zmin", -2),
-            ("zmax", 2),
-            ("colorscale", FigureStyle.Diverging),
-            ("xgap", 2),
-            ("ygap", 2),
-            ("colorbar", PlotlyFigure.Dict(("title", PlotlyFigure.Dict(("text", "SD"))), ("thickness", 12))),
-            ("hovertemplate", "%{y}<br>%{x}<br>effect size %{z:.2f}<extra></extra>"));
-        var layout = FigureStyle.Layout(Math.Max(260, 110 + (ordered.Length * 30)), new()
+        var trace = new HeatMap
         {
-            ["xaxis"] = FigureStyle.Axis(string.Empty, new() { ["side"] = "top", ["tickangle"] = -30 }),
-            ["yaxis"] = FigureStyle.Axis(string.Empty, new() { ["autorange"] = "reversed" }),
-            ["margin"] = PlotlyFigure.Dict(("l", 16), ("r", 16), ("t", 16), ("b", 16)),
-            ["showlegend"] = false,
+            X = FigureText.Values(features.Select(f => FigureText.Encode(f, 28))),
+            Y = FigureText.Values(ordered.Select(p => SegmentLabel(p, names))),
+            Z = FigureText.Values(z),
+            Text = FigureText.Values(text),
+            TextTemplate = features.Length <= 14 ? "%{text}" : string.Empty,
+            ZMid = 0,
+            ZMin = -2,
+            ZMax = 2,
+            ColorScale = FigureStyle.Diverging,
+            XGap = 2,
+            YGap = 2,
+            ColorBar = new Plotly.Blazor.Traces.HeatMapLib.ColorBar { Title = new Plotly.Blazor.Traces.HeatMapLib.ColorBarLib.Title { Text = "SD" }, Thickness = 12 },
+            HoverTemplate = "%{y}<br>%{x}<br>effect size %{z:.2f}<extra></extra>",
+        };
+        var layout = FigureStyle.Layout(Math.Max(260, 110 + (ordered.Length * 30)), layout =>
+        {
+            layout.XAxis = [FigureStyle.XAxis(string.Empty, axis =>
+            {
+                axis.Side = Plotly.Blazor.LayoutLib.XAxisLib.SideEnum.Top;
+                axis.TickAngle = -30;
+            })];
+            layout.YAxis = [FigureStyle.YAxis(string.Empty, axis => axis.AutoRange = Plotly.Blazor.LayoutLib.YAxisLib.AutoRangeEnum.Reversed)];
+            layout.Margin = FigureStyle.Margin(16, 16, 16, 16);
+            layout.ShowLegend = false;
         });
-        return new PlotlyFigure(ImmutableArray.Create(trace), layout);
+        return new PlotlyFigure([trace], layout);
     }
 
     /// <summary>One closed polygon per segment over the most distinguishing features (effect sizes).</summary>
@@ -55,25 +63,42 @@ public static class ProfileFigures
             return PlotlyFigure.Message("The radar needs at least three numeric features.");
         }
 
-        var theta = features.Append(features[0]).Select(f => FigureText.Encode(f, 24)).ToArray();
-        var traces = ordered.Select(p => PlotlyFigure.Dict(
-            ("type", "scatterpolar"),
-            ("mode", "lines+markers"),
-            ("fill", "toself"),
-            ("opacity", 0.6),
-            ("name", SegmentLabel(p, names)),
-            ("r", features.Append(features[0]).Select(f => FigureText.Finite(Math.Clamp(Effect(p, f), -3, 3))).ToArray()),
-            ("theta", theta),
-            ("line", PlotlyFigure.Dict(("color", SegmentPalette.Color(p.SegmentId)))),
-            ("hovertemplate", "%{theta}: %{r:.2f}<extra>" + SegmentLabel(p, names) + "</extra>"))).ToImmutableArray();
-        var layout = FigureStyle.Layout(420, new()
+        var theta = FigureText.Values(features.Append(features[0]).Select(f => FigureText.Encode(f, 24)));
+        var traces = ordered.Select(p => (ITrace)new ScatterPolar
         {
-            ["polar"] = PlotlyFigure.Dict(
-                ("radialaxis", PlotlyFigure.Dict(("range", new[] { -2.5, 2.5 }), ("gridcolor", FigureStyle.Grid), ("tickfont", PlotlyFigure.Dict(("size", 10))))),
-                ("angularaxis", PlotlyFigure.Dict(("gridcolor", FigureStyle.Grid))),
-                ("bgcolor", "rgba(0,0,0,0)")),
-            ["margin"] = PlotlyFigure.Dict(("l", 48), ("r", 16), ("t", 32), ("b", 32)),
-            ["legend"] = PlotlyFigure.Dict(("orientation", "v"), ("x", 1.02), ("y", 1), ("font", PlotlyFigure.Dict(("size", 11)))),
+            Mode = Plotly.Blazor.Traces.ScatterPolarLib.ModeFlag.Lines | Plotly.Blazor.Traces.ScatterPolarLib.ModeFlag.Markers,
+            Fill = Plotly.Blazor.Traces.ScatterPolarLib.FillEnum.ToSelf,
+            Opacity = 0.6m,
+            Name = SegmentLabel(p, names),
+            R = FigureText.Numbers(features.Append(features[0]).Select(f => Math.Clamp(Effect(p, f), -3, 3))),
+            Theta = theta,
+            Line = new Plotly.Blazor.Traces.ScatterPolarLib.Line { Color = SegmentPalette.Color(p.SegmentId) },
+            HoverTemplate = "%{theta}: %{r:.2f}<extra>" + SegmentLabel(p, names) + "</extra>",
+        }).ToImmutableArray();
+        var layout = FigureStyle.Layout(420, layout =>
+        {
+            layout.Polar =
+            [
+                new Polar
+                {
+                    RadialAxis = new Plotly.Blazor.LayoutLib.PolarLib.RadialAxis
+                    {
+                        Range = [-2.5, 2.5], GridColor = FigureStyle.Grid,
+                        TickFont = new Plotly.Blazor.LayoutLib.PolarLib.RadialAxisLib.TickFont { Size = 10 },
+                    },
+                    AngularAxis = new Plotly.Blazor.LayoutLib.PolarLib.AngularAxis { GridColor = FigureStyle.Grid },
+                    BgColor = "rgba(0,0,0,0)",
+                },
+            ];
+            layout.Margin = FigureStyle.Margin(48, 16, 32, 32);
+            layout.Legend =
+            [
+                new Legend
+                {
+                    Orientation = Plotly.Blazor.LayoutLib.LegendLib.OrientationEnum.V, X = 1.02m, Y = 1,
+                    Font = new Plotly.Blazor.LayoutLib.LegendLib.Font { Size = 11 },
+                },
+            ];
         });
         return new PlotlyFigure(traces, layout);
     }

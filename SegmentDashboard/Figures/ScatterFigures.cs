@@ -1,5 +1,9 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using Plotly.Blazor;
+using Plotly.Blazor.LayoutLib;
+using Plotly.Blazor.Traces;
+using Plotly.Blazor.Traces.ScatterGlLib;
 using SegmentDashboard.Core.Data;
 using SegmentDashboard.Core.Segmentation;
 
@@ -71,46 +75,40 @@ public static class ScatterFigures
         int maxPoints)
     {
         var picked = Downsampler.Stratified(labels, maxPoints);
-        var traces = new List<ImmutableDictionary<string, object?>>();
+        var traces = ImmutableArray.CreateBuilder<ITrace>();
         foreach (var group in picked.GroupBy(i => labels[i]).OrderBy(g => g.Key < 0 ? int.MaxValue : g.Key))
         {
             var rows = group.ToArray();
             var name = FigureText.Encode(names.TryGetValue(group.Key, out var n) ? n : group.Key < 0 ? "Noise" : $"Segment {group.Key + 1}");
-            // WebGL (drawn by Plotly's strict bundle, which needs no 'unsafe-eval'); the chart module
-            // falls back to SVG where WebGL is unusable, which the downsampling keeps light enough.
-            traces.Add(PlotlyFigure.Dict(
-                ("type", "scattergl"),
-                ("mode", "markers"),
-                ("name", name),
-                ("x", rows.Select(i => FigureText.Finite(xs[i])).ToArray()),
-                ("y", rows.Select(i => FigureText.Finite(ys[i])).ToArray()),
-                ("customdata", rows.Select(i => sourceRows[i]).ToArray()),
-                ("hovertemplate", "%{text}<extra>" + name + "</extra>"),
-                ("marker", PlotlyFigure.Dict(("color", SegmentPalette.Color(group.Key)), ("size", 6), ("opacity", 0.75)))));
+            // WebGL (drawn by Plotly's strict bundle, which needs no 'unsafe-eval'); the chart turns it
+            // into SVG where WebGL is unusable, which the downsampling keeps light enough.
+            traces.Add(new ScatterGl
+            {
+                Mode = ModeFlag.Markers,
+                Name = name,
+                X = FigureText.Numbers(rows.Select(i => xs[i])),
+                Y = FigureText.Numbers(rows.Select(i => ys[i])),
+                CustomData = FigureText.Values(rows.Select(i => sourceRows[i])),
+                HoverTemplate = "%{text}<extra>" + name + "</extra>",
+                Marker = new Marker { Color = SegmentPalette.Color(group.Key), Size = 6, Opacity = 0.75m },
+            });
         }
 
-        var extra = new Dictionary<string, object?>
+        var downsampled = picked.Length < labels.Length;
+        var layout = FigureStyle.Layout(440, layout =>
         {
-            ["xaxis"] = FigureStyle.Axis(xTitle),
-            ["yaxis"] = FigureStyle.Axis(yTitle),
-            ["hovermode"] = "closest",
-        };
-        if (picked.Length < labels.Length)
-        {
-            // Downsampled: the legend says so (every segment keeps points, so every segment is listed).
-            extra["legend"] = PlotlyFigure.Dict(
-                ("orientation", "h"),
-                ("y", 1.02),
-                ("yanchor", "bottom"),
-                ("x", 0),
-                ("font", PlotlyFigure.Dict(("size", 11))),
-                ("title", PlotlyFigure.Dict(("text", string.Create(
+            layout.XAxis = [FigureStyle.XAxis(xTitle)];
+            layout.YAxis = [FigureStyle.YAxis(yTitle)];
+            layout.HoverMode = HoverModeEnum.Closest;
+            if (downsampled)
+            {
+                // Downsampled: the legend says so (every segment keeps points, so every segment is listed).
+                layout.Legend = [FigureStyle.HorizontalLegend(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"Showing {picked.Length:N0} of {labels.Length:N0} customers, sampled per segment:")))));
-        }
-
-        var layout = FigureStyle.Layout(440, extra);
+                    $"Showing {picked.Length:N0} of {labels.Length:N0} customers, sampled per segment:"))];
+            }
+        });
         var texts = picked.ToImmutableDictionary(i => sourceRows[i], i => HoverText.Row(dataset, sourceRows[i]));
-        return new PlotlyFigure(traces.ToImmutableArray(), layout) { Rows = new RowTexts(dataset, texts) };
+        return new PlotlyFigure(traces.ToImmutable(), layout) { Rows = new RowTexts(dataset, texts) };
     }
 }

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
+using Plotly.Blazor.Traces;
 using SegmentDashboard.Core.Data;
 using SegmentDashboard.Figures;
 
@@ -18,11 +20,11 @@ public sealed class FigureBuilderTests
         var figure = ScatterFigures.Pca(result, Names);
 
         Assert.Equal(3, figure.Data.Length);
-        Assert.All(figure.Data, trace => Assert.Equal("scattergl", trace["type"]));
-        Assert.Equal(12, figure.Data.Sum(trace => ((double?[])trace["x"]!).Length));
+        Assert.All(figure.Data, trace => Assert.IsType<ScatterGl>(trace));
+        Assert.Equal(12, figure.Data.Sum(trace => Json(trace)["x"]!.AsArray().Count));
         Assert.Equal("PC1 (60.0% of variance)", AxisTitle(figure, "xaxis"));
         Assert.Equal("PC2 (25.0% of variance)", AxisTitle(figure, "yaxis"));
-        Assert.Equal(new double?[] { 2.0, 2.2, 2.5, 2.1 }, (double?[])figure.Trace(0, "x")!);
+        Assert.Equal(new double?[] { 2.0, 2.2, 2.5, 2.1 }, Doubles(Trace(figure, 0)["x"]));
     }
 
     [Fact]
@@ -32,11 +34,11 @@ public sealed class FigureBuilderTests
 
         var figure = ScatterFigures.Pca(result, Names);
 
-        var hover = figure.TracesWithTexts().SelectMany(trace => (string[])trace["text"]!).ToArray();
+        var hover = Inlined(figure).SelectMany(trace => Strings(trace["text"])).ToArray();
         var scriptRow = hover[6]; // row 7 has Channel = <script>alert(1)</script>
         Assert.Contains("Channel: &lt;script&gt;alert(1)&lt;/script&gt;", scriptRow, StringComparison.Ordinal);
         Assert.DoesNotContain(hover, text => text.Contains("<script>", StringComparison.OrdinalIgnoreCase));
-        Assert.Equal("&lt;script&gt;alert(1)&lt;/script&gt;", figure.Trace(2, "name"));
+        Assert.Equal("&lt;script&gt;alert(1)&lt;/script&gt;", figure.Trace<ScatterGl>(2).Name);
         Assert.DoesNotContain("<script>", figure.ToJson(), StringComparison.OrdinalIgnoreCase);
     }
 
@@ -48,17 +50,17 @@ public sealed class FigureBuilderTests
         var figure = ScatterFigures.Pca(result, Names);
 
         // The live chart's traces name rows; the texts sit once in the figure's row table.
-        var ids = figure.Data.SelectMany(trace => (int[])trace["customdata"]!).ToArray();
+        var ids = figure.Data.SelectMany(trace => Ints(Json(trace)["customdata"])).ToArray();
         Assert.Equal(result.Prepared.SourceRows.Order(), ids.Order());
-        Assert.All(figure.Data, trace => Assert.False(trace.ContainsKey("text")));
+        Assert.All(figure.Data, trace => Assert.False(Json(trace).ContainsKey("text")));
         Assert.DoesNotContain("Channel:", figure.DataJson(), StringComparison.Ordinal);
         Assert.Same(result.Dataset, figure.Rows!.Source);
         Assert.Equal(ids.Order(), figure.Rows.Texts.Keys.Order());
         Assert.StartsWith($"<b>Row {ids[0] + 1}</b>", figure.Rows.Texts[ids[0]], StringComparison.Ordinal);
 
         // The self-contained JSON (reports) inlines each point's text in its trace's order.
-        var inlined = figure.TracesWithTexts();
-        Assert.Equal(figure.Rows.Texts[ids[0]], ((string[])inlined[0]["text"]!)[0]);
+        var inlined = Inlined(figure);
+        Assert.Equal(figure.Rows.Texts[ids[0]], Strings(inlined[0]["text"])[0]);
         Assert.Contains("Channel:", figure.ToJson(), StringComparison.Ordinal);
     }
 
@@ -88,8 +90,8 @@ public sealed class FigureBuilderTests
         var figure = ScatterFigures.Columns(dataset, "X", "Y", labels, Names);
 
         Assert.Equal(4, figure.Data.Length);
-        Assert.All(figure.Data, trace => Assert.Equal("scattergl", trace["type"]));
-        Assert.Equal(5_000, figure.Data.Sum(trace => ((double?[])trace["x"]!).Length));
+        Assert.All(figure.Data, trace => Assert.IsType<ScatterGl>(trace));
+        Assert.Equal(5_000, figure.Data.Sum(trace => Json(trace)["x"]!.AsArray().Count));
     }
 
     [Fact]
@@ -114,13 +116,13 @@ public sealed class FigureBuilderTests
 
         var figure = DendrogramFigure.Build(dendrogram, 3, FakeSegmentation.Labels);
 
-        var shape = ((ImmutableDictionary<string, object?>[])figure.Layout["shapes"]!)[0];
-        Assert.Equal(3.6, (double)shape["y0"]!, 10);
-        Assert.Equal(3.6, (double)shape["y1"]!, 10);
-        var pointCount = figure.Data.Sum(trace => ((double?[])trace["x"]!).Length);
+        var shape = Layout(figure)["shapes"]![0]!;
+        Assert.Equal(3.6, shape["y0"]!.GetValue<double>(), 10);
+        Assert.Equal(3.6, shape["y1"]!.GetValue<double>(), 10);
+        var pointCount = figure.Data.Sum(trace => Json(trace)["x"]!.AsArray().Count);
         Assert.Equal(11 * 5, pointCount); // every merge is one U of 4 points and a gap
         Assert.Equal(4, figure.Data.Length); // three segments below the cut and the grey links above
-        var ticks = (string[])((ImmutableDictionary<string, object?>)figure.Layout["xaxis"]!)["ticktext"]!;
+        var ticks = Strings(Layout(figure)["xaxis"]!["ticktext"]);
         Assert.Equal(12, ticks.Length);
     }
 
@@ -129,9 +131,9 @@ public sealed class FigureBuilderTests
     {
         var figure = DendrogramFigure.Build(FakeSegmentation.TwelveLeafDendrogram(), 2, maxLeaves: 3);
 
-        var ticks = (string[])((ImmutableDictionary<string, object?>)figure.Layout["xaxis"]!)["ticktext"]!;
+        var ticks = Strings(Layout(figure)["xaxis"]!["ticktext"]);
         Assert.Equal(["(4)", "(4)", "(4)"], ticks);
-        Assert.Equal(2 * 5, figure.Data.Sum(trace => ((double?[])trace["x"]!).Length));
+        Assert.Equal(2 * 5, figure.Data.Sum(trace => Json(trace)["x"]!.AsArray().Count));
     }
 
     [Fact]
@@ -142,9 +144,9 @@ public sealed class FigureBuilderTests
         var figure = EvaluationFigures.Elbow(sweep, 4);
 
         Assert.Equal(2, figure.Data.Length);
-        Assert.Equal(new[] { 2, 3, 4, 5, 6 }, (int[])figure.Trace(0, "x")!);
-        Assert.Equal(new[] { 3 }, (int[])figure.Trace(1, "x")!);
-        Assert.Equal(4, ((ImmutableDictionary<string, object?>[])figure.Layout["shapes"]!)[0]["x0"]);
+        Assert.Equal(new[] { 2, 3, 4, 5, 6 }, Ints(Trace(figure, 0)["x"]));
+        Assert.Equal(new[] { 3 }, Ints(Trace(figure, 1)["x"]));
+        Assert.Equal(4, Layout(figure)["shapes"]![0]!["x0"]!.GetValue<int>());
     }
 
     [Fact]
@@ -152,9 +154,9 @@ public sealed class FigureBuilderTests
     {
         var figure = EvaluationFigures.QualityByK(FakeSegmentation.Result().Sweep!, 3);
 
-        Assert.Equal("y2", figure.Trace(1, "yaxis"));
-        Assert.Equal(0.5, ((double?[])figure.Trace(0, "y")!)[1]);
-        Assert.True(figure.Layout.ContainsKey("yaxis2"));
+        Assert.Equal("y2", figure.Trace<Scatter>(1).YAxis);
+        Assert.Equal(0.5, Doubles(Trace(figure, 0)["y"])[1]);
+        Assert.Equal("y", Layout(figure)["yaxis2"]!["overlaying"]!.GetValue<string>());
     }
 
     [Fact]
@@ -165,8 +167,8 @@ public sealed class FigureBuilderTests
         var figure = EvaluationFigures.PerSample(result.Silhouette, result.Labels, Names);
 
         Assert.Equal(3, figure.Data.Length);
-        Assert.Equal(new[] { 0.3, 0.2, 0.1, -0.1 }, (double[])figure.Trace(2, "x")!);
-        Assert.Equal(0.5, ((ImmutableDictionary<string, object?>[])figure.Layout["shapes"]!)[0]["x0"]);
+        Assert.Equal(new double?[] { 0.3, 0.2, 0.1, -0.1 }, Doubles(Trace(figure, 2)["x"]));
+        Assert.Equal(0.5, Layout(figure)["shapes"]![0]!["x0"]!.GetValue<double>());
     }
 
     [Fact]
@@ -176,9 +178,9 @@ public sealed class FigureBuilderTests
 
         var figure = EvaluationFigures.Sizes(result.Profiles, Names);
 
-        Assert.Equal(new[] { 4, 4, 4 }, (int[])figure.Trace(0, "x")!);
-        Assert.Equal(["Young", "Affluent", "&lt;script&gt;alert(1)&lt;/script&gt;"], (string[])figure.Trace(0, "y")!);
-        var colours = (string[])((ImmutableDictionary<string, object?>)figure.Trace(0, "marker")!)["color"]!;
+        Assert.Equal(new[] { 4, 4, 4 }, Ints(Trace(figure, 0)["x"]));
+        Assert.Equal(["Young", "Affluent", "&lt;script&gt;alert(1)&lt;/script&gt;"], Strings(Trace(figure, 0)["y"]));
+        var colours = Strings(Trace(figure, 0)["marker"]!["color"]);
         Assert.Equal([SegmentPalette.Color(0), SegmentPalette.Color(1), SegmentPalette.Color(2)], colours);
     }
 
@@ -187,9 +189,9 @@ public sealed class FigureBuilderTests
     {
         var figure = ProfileFigures.ZScoreHeatmap(FakeSegmentation.Result().Profiles, Names);
 
-        Assert.Equal(["Income", "Age", "Spend"], (string[])figure.Trace(0, "x")!);
-        Assert.Equal(["Young", "Affluent", "&lt;script&gt;alert(1)&lt;/script&gt;"], (string[])figure.Trace(0, "y")!);
-        var z = (double?[][])figure.Trace(0, "z")!;
+        Assert.Equal(["Income", "Age", "Spend"], Strings(Trace(figure, 0)["x"]));
+        Assert.Equal(["Young", "Affluent", "&lt;script&gt;alert(1)&lt;/script&gt;"], Strings(Trace(figure, 0)["y"]));
+        var z = Trace(figure, 0)["z"]!.AsArray().Select(Doubles).ToArray();
         Assert.Equal(3, z.Length);
         Assert.Equal(new double?[] { -1.2, -0.8, 0 }, z[0]);
         Assert.Equal(new double?[] { 1.2, 0.8, 0.2 }, z[2]);
@@ -201,7 +203,7 @@ public sealed class FigureBuilderTests
         var figure = ProfileFigures.Radar(FakeSegmentation.Result().Profiles, Names);
 
         Assert.Equal(3, figure.Data.Length);
-        var r = (double?[])figure.Trace(0, "r")!;
+        var r = Doubles(Trace(figure, 0)["r"]);
         Assert.Equal(4, r.Length);
         Assert.Equal(r[0], r[^1]);
     }
@@ -214,10 +216,10 @@ public sealed class FigureBuilderTests
         var figure = ExploreFigures.Histograms(dataset, ["Age", "Income"], FakeSegmentation.Labels, Names);
 
         Assert.Equal(6, figure.Data.Length); // 2 columns x 3 segments
-        Assert.Equal("x2", figure.Trace(3, "xaxis"));
-        var ageCounts = figure.Data.Take(3).Sum(trace => ((int[])trace["y"]!).Sum());
+        Assert.Equal("x2", figure.Trace<Bar>(3).XAxis);
+        var ageCounts = figure.Data.Take(3).Sum(trace => Ints(Json(trace)["y"]).Sum());
         Assert.Equal(11, ageCounts); // one age is missing
-        Assert.Equal("stack", figure.Layout["barmode"]);
+        Assert.Equal("stack", Layout(figure)["barmode"]!.GetValue<string>());
     }
 
     [Fact]
@@ -225,9 +227,9 @@ public sealed class FigureBuilderTests
     {
         var figure = ExploreFigures.CategoryBars(FakeSegmentation.Dataset(), ["Channel"], null, Names);
 
-        var x = (string[])figure.Trace(0, "x")!;
+        var x = Strings(Trace(figure, 0)["x"]);
         Assert.Contains("&lt;script&gt;alert(1)&lt;/script&gt;", x);
-        Assert.Equal(new[] { 4, 4, 4 }, (int[])figure.Trace(0, "y")!);
+        Assert.Equal(new[] { 4, 4, 4 }, Ints(Trace(figure, 0)["y"]));
     }
 
     [Fact]
@@ -238,8 +240,8 @@ public sealed class FigureBuilderTests
 
         var figure = ExploreFigures.CategoryBars(dataset, ["Interests"], null, Names);
 
-        Assert.Equal(["Toys", "Books", "Garden"], (string[])figure.Trace(0, "x")!);
-        Assert.Equal(new[] { 3, 1, 1 }, (int[])figure.Trace(0, "y")!);
+        Assert.Equal(["Toys", "Books", "Garden"], Strings(Trace(figure, 0)["x"]));
+        Assert.Equal(new[] { 3, 1, 1 }, Ints(Trace(figure, 0)["y"]));
     }
 
     [Fact]
@@ -251,13 +253,13 @@ public sealed class FigureBuilderTests
         var figure = ExploreFigures.BoxPlot(income, row => Names[FakeSegmentation.Labels[row]], groupOrder: name => byName[name]);
 
         Assert.Equal(3, figure.Data.Length);
-        Assert.Equal(["Young"], (string[])figure.Trace(0, "y")!);
-        Assert.Equal("h", figure.Trace(0, "orientation"));
+        Assert.Equal(["Young"], Strings(Trace(figure, 0)["y"]));
+        Assert.Equal("h", Trace(figure, 0)["orientation"]!.GetValue<string>());
         // numpy.percentile([20, 22, 25, 21], [25, 50, 75]) == [20.75, 21.5, 22.75]
-        Assert.Equal(new[] { 20.75 }, (double[])figure.Trace(0, "q1")!);
-        Assert.Equal(new[] { 21.5 }, (double[])figure.Trace(0, "median")!);
-        Assert.Equal(new[] { 22.75 }, (double[])figure.Trace(0, "q3")!);
-        Assert.False(figure.Data.Any(trace => trace.ContainsKey("x")), "Box plots ship statistics, not points.");
+        Assert.Equal(new double?[] { 20.75 }, Doubles(Trace(figure, 0)["q1"]));
+        Assert.Equal(new double?[] { 21.5 }, Doubles(Trace(figure, 0)["median"]));
+        Assert.Equal(new double?[] { 22.75 }, Doubles(Trace(figure, 0)["q3"]));
+        Assert.False(figure.Data.Any(trace => Json(trace).ContainsKey("x")), "Box plots ship statistics, not points.");
     }
 
     [Fact]
@@ -273,8 +275,8 @@ public sealed class FigureBuilderTests
     public void ToJson_NaNAndNestedValues_IsValidPlotlyJson()
     {
         var figure = new PlotlyFigure(
-            [PlotlyFigure.Dict(("type", "scatter"), ("y", new[] { FigureText.Finite(double.NaN), 1.5 }))],
-            PlotlyFigure.Dict(("height", 300)));
+            [new Scatter { Y = FigureText.Numbers([double.NaN, 1.5]), Line = new Plotly.Blazor.Traces.ScatterLib.Line { Color = "#000" } }],
+            new Plotly.Blazor.Layout { Height = 300 });
 
         using var json = JsonDocument.Parse(figure.ToJson());
 
@@ -313,6 +315,22 @@ public sealed class FigureBuilderTests
         Assert.Equal("<b>Row 1</b><br>&lt;b&gt;Note&lt;/b&gt;: a &amp; &lt;img src=x onerror=alert(1)&gt;", text);
     }
 
-    private static string AxisTitle(PlotlyFigure figure, string axis) =>
-        (string)((ImmutableDictionary<string, object?>)((ImmutableDictionary<string, object?>)figure.Layout[axis]!)["title"]!)["text"]!;
+    private static string AxisTitle(PlotlyFigure figure, string axis) => Layout(figure)[axis]!["title"]!["text"]!.GetValue<string>();
+
+    /// <summary>A trace as the Plotly JSON the browser is sent.</summary>
+    private static JsonObject Json(Plotly.Blazor.ITrace trace) => PlotlyFigure.TraceJson(trace);
+
+    private static JsonObject Trace(PlotlyFigure figure, int index) => Json(figure.Data[index]);
+
+    private static JsonObject Layout(PlotlyFigure figure) => JsonNode.Parse(figure.LayoutJson())!.AsObject();
+
+    /// <summary>The traces of the self-contained JSON (row texts inlined), as the HTML report has them.</summary>
+    private static JsonObject[] Inlined(PlotlyFigure figure) =>
+        JsonNode.Parse(figure.ToJson())!["data"]!.AsArray().Select(trace => trace!.AsObject()).ToArray();
+
+    private static double?[] Doubles(JsonNode? values) => values!.AsArray().Select(v => v?.GetValue<double>()).ToArray();
+
+    private static int[] Ints(JsonNode? values) => values!.AsArray().Select(v => v!.GetValue<int>()).ToArray();
+
+    private static string[] Strings(JsonNode? values) => values!.AsArray().Select(v => v!.GetValue<string>()).ToArray();
 }

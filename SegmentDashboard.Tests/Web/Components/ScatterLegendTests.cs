@@ -1,4 +1,4 @@
-using System.Collections.Immutable;
+using Plotly.Blazor.Traces;
 using SegmentDashboard.Core.Samples;
 using SegmentDashboard.Core.Segmentation;
 using SegmentDashboard.Figures;
@@ -16,12 +16,11 @@ public sealed class ScatterLegendTests
             new SegmentationRequest { ClusterCount = 3, IncludeSweep = false, IncludeStability = false });
 
         var figure = ScatterFigures.Pca(result, new Dictionary<int, string>(), maxPoints: 600);
-        var shown = figure.Data.Sum(trace => ((double?[])trace["x"]!).Length);
-        var legend = (ImmutableDictionary<string, object?>)figure.Layout["legend"]!;
-        var title = (ImmutableDictionary<string, object?>)legend["title"]!;
+        var shown = figure.Data.Cast<ScatterGl>().Sum(trace => trace.X.Count);
+        var legend = Assert.Single(figure.Layout.Legend);
 
         Assert.Equal(3, figure.Data.Length);
-        Assert.Equal($"Showing {shown:N0} of 3,000 customers, sampled per segment:", title["text"]);
+        Assert.Equal($"Showing {shown:N0} of 3,000 customers, sampled per segment:", legend.Title.Text);
     }
 
     [Fact]
@@ -32,8 +31,8 @@ public sealed class ScatterLegendTests
             new SegmentationRequest { ClusterCount = 3, IncludeSweep = false, IncludeStability = false });
 
         var figure = ScatterFigures.Pca(result, new Dictionary<int, string>());
-        var legend = (ImmutableDictionary<string, object?>)figure.Layout["legend"]!;
+        var legend = Assert.Single(figure.Layout.Legend);
 
-        Assert.False(legend.ContainsKey("title"));
+        Assert.Null(legend.Title);
     }
 }

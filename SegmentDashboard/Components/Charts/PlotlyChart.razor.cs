@@ -2,28 +2,52 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
+using Plotly.Blazor;
+using PlotlyLayout = Plotly.Blazor.Layout;
 using SegmentDashboard.Figures;
 using SegmentDashboard.State;
 
 namespace SegmentDashboard.Components.Charts;
 
 /// <summary>
-/// The one chart component: ships an immutable <see cref="PlotlyFigure"/> to the collocated JS
-/// module (imported lazily), which calls <c>Plotly.newPlot</c> once and <c>Plotly.react</c> after,
-/// resizes with a ResizeObserver and purges on dispose. A figure is sent only when it changed.
+/// The one chart component: shows an immutable <see cref="PlotlyFigure"/> with Plotly.Blazor's
+/// chart. The first figure is drawn by Plotly.Blazor's own first render; after that only what
+/// changed is sent (<see cref="ChartUpdate"/>: relayout, update or, when traces come and go, react),
+/// and a theme change is a relayout of colours alone. Plotly.Blazor's calls do not wait for
+/// Plotly, so the collocated JS module reports when the browser shows the figure's version; until
+/// then the chart counts as drawing in <see cref="ChartDrawTracker"/> and the status is not "ready".
 /// </summary>
 public sealed partial class PlotlyChart : IAsyncDisposable
 {
     /// <summary>Row texts kept per chart (both here and in the browser) before starting over.</summary>
     private const int MaxRowTexts = 50_000;
 
-    private ElementReference _element;
-    private IJSObjectReference? _module;
-    private PlotlyFigure? _shown;
-    private string? _shownData;
-    private object? _rowSource;
+    /// <summary>A figure the browser has not shown after this long is given up (logged), so the status cannot hang.</summary>
+    private const int DrawTimeoutMs = 30_000;
+
+    private static long s_lastId;
+
+    private readonly string _id = "plotly-chart-" + Interlocked.Increment(ref s_lastId).ToString(CultureInfo.InvariantCulture);
+    private readonly string _titleId;
+    private readonly Config _config = ChartConfig.Create();
     private readonly HashSet<int> _sentRows = [];
+    private Plotly.Blazor.PlotlyChart? _plot;
+    private IJSObjectReference? _module;
+    private IList<ITrace> _data = [];
+    private PlotlyLayout _layout = new();
+    private bool _started;
+    private bool _webGl = true;
+    private bool _busy;
+    private bool _reactPending;
     private bool _disposed;
+    private long _version;
+    private long _drawnVersion;
+    private PlotlyFigure? _shown;
+    private UiTheme _shownTheme;
+    private FigureJson? _shownJson;
+    private object? _rowSource;
+
+    public PlotlyChart() => _titleId = _id + "-title";
 
     [Inject]
     private IJSRuntime JS { get; set; } = default!;
@@ -47,9 +71,19 @@ public sealed partial class PlotlyChart : IAsyncDisposable
     [Parameter]
     public string? Subtitle { get; set; }
 
+    /// <summary>The dashboard's theme, cascaded by the layout: the chart's colours follow it.</summary>
+    [CascadingParameter]
+    public UiTheme Theme { get; set; }
+
+    private bool HasTitle => !string.IsNullOrEmpty(Title);
+
+    private string AccessibleName => "Chart " + TestId.Replace("chart-", string.Empty, StringComparison.Ordinal).Replace('-', ' ');
+
+    private bool UpToDate => ReferenceEquals(_shown, Figure) && _shownTheme == Theme && !_reactPending;
+
     protected override void OnParametersSet()
     {
-        if (!_disposed && Figure is not null && !ReferenceEquals(_shown, Figure))
+        if (!_disposed && Figure is not null && !UpToDate)
         {
             // Set during the same render as the new figure, so the status cannot say "ready" before it is drawn.
             Drawing.Begin(this);
@@ -58,55 +92,191 @@ public sealed partial class PlotlyChart : IAsyncDisposable
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
     {
-        if (firstRender)
-        {
-            try
-            {
-                _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Charts/PlotlyChart.razor.js");
-            }
-            catch (JSDisconnectedException)
-            {
-                Drawing.End(this);
-                return;
-            }
-        }
-
-        var figure = Figure;
-        if (_module is null || _disposed || ReferenceEquals(_shown, figure) || figure is null)
+        if (_disposed)
         {
             return;
         }
 
+        if (firstRender)
+        {
+            await StartAsync();
+            return;
+        }
+
+        if (_reactPending && _plot is not null)
+        {
+            // The Plotly.Blazor chart now has the new traces and layout as parameters.
+            _reactPending = false;
+            await SendAsync(() => _plot.React());
+            await SettleAsync(_shown!, dataChanged: true);
+            _busy = false;
+        }
+
+        await SyncAsync();
+    }
+
+    /// <summary>Imports the module, learns whether WebGL works, then renders Plotly.Blazor's chart with the first figure.</summary>
+    private async Task StartAsync()
+    {
+        try
+        {
+            _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Charts/PlotlyChart.razor.js");
+            _webGl = await _module.InvokeAsync<bool>("webGlUsable");
+        }
+        catch (Exception ex) when (ex is JSDisconnectedException or TaskCanceledException or ObjectDisposedException)
+        {
+            Drawing.End(this);
+            return;
+        }
+
+        if (Figure is null)
+        {
+            Drawing.End(this);
+            return;
+        }
+
+        _busy = true;
+        var figure = Figure;
+        var (data, layout) = Prepare(figure, Theme);
+        _data = data;
+        _layout = layout;
         _shown = figure;
-        var data = figure.DataJson();
-        var resend = data != _shownData;
-        _shownData = data; // the traces the browser has once this call (and any before it) ran
+        _shownTheme = Theme;
+        _shownJson = FigureJson.Of(figure, ThemedLayout(figure, Theme));
+        _started = true;
+        StateHasChanged();
+
+        // Plotly.Blazor draws it from its first render (NewPlot); wait until the browser shows it.
+        await SettleAsync(figure, dataChanged: true);
+        _busy = false;
+        await SyncAsync();
+    }
+
+    /// <summary>Sends what changed until the browser shows the current figure and theme; one draw at a time.</summary>
+    private async Task SyncAsync()
+    {
+        while (!_disposed && !_busy && _plot is not null && Figure is not null && !UpToDate)
+        {
+            _busy = true;
+            var figure = Figure;
+            var theme = Theme;
+            if (ReferenceEquals(figure, _shown))
+            {
+                // The theme alone changed: colours by relayout.
+                var version = ++_version;
+                var update = ChartTheme.For(theme).Relayout(figure.Layout);
+                update["meta"] = version;
+                _shownTheme = theme;
+                await SendAsync(() => _plot.Relayout(update));
+                await SettleAsync(figure, dataChanged: false, version);
+                _busy = false;
+                continue;
+            }
+
+            var next = FigureJson.Of(figure, ThemedLayout(figure, theme));
+            var plan = ChartUpdate.Plan(_shownJson, next);
+            _shown = figure;
+            _shownTheme = theme;
+            _shownJson = next;
+            if (plan.Kind == ChartUpdateKind.React)
+            {
+                // Plotly.Blazor reacts with its parameters: hand them over by rendering, react after.
+                (_data, _layout) = Prepare(figure, theme);
+                _reactPending = true;
+                StateHasChanged();
+                return;
+            }
+
+            var drawVersion = ++_version;
+            var layoutUpdate = plan.Layout.ToDictionary(entry => entry.Key, entry => entry.Value);
+            layoutUpdate["meta"] = System.Text.Json.Nodes.JsonValue.Create(drawVersion);
+            if (plan.Kind == ChartUpdateKind.Update)
+            {
+                var indices = Enumerable.Range(0, figure.Data.Length).ToArray();
+                await SendAsync(() => _plot.Update(plan.Data, layoutUpdate, indices));
+            }
+            else
+            {
+                await SendAsync(() => _plot.Relayout(layoutUpdate));
+            }
+
+            await SettleAsync(figure, plan.DataChanged, drawVersion);
+            _busy = false;
+        }
+
+        if (UpToDate && !_busy)
+        {
+            Drawing.End(this);
+        }
+    }
+
+    /// <summary>The traces and a themed, versioned copy of the layout for Plotly.Blazor (SVG instead of WebGL where WebGL is unusable).</summary>
+    private (IList<ITrace> Data, PlotlyLayout Layout) Prepare(PlotlyFigure figure, UiTheme theme)
+    {
+        var layout = ThemedLayout(figure, theme);
+        layout.Meta = ++_version;
+        var data = figure.Data.Select(trace => _webGl ? trace : WithoutWebGl.Trace(trace)).ToList();
+        return (data, layout);
+    }
+
+    private static PlotlyLayout ThemedLayout(PlotlyFigure figure, UiTheme theme)
+    {
+        var layout = figure.Layout.DeepClone();
+        ChartTheme.For(theme).ApplyTo(layout);
+        return layout;
+    }
+
+    /// <summary>Waits until the browser shows this chart's latest version (sending the row texts it lacks), then records it.</summary>
+    private async Task SettleAsync(PlotlyFigure figure, bool dataChanged, long? version = null)
+    {
+        if (_module is null || _disposed)
+        {
+            return;
+        }
+
+        var expected = version ?? _version;
         var (rowsJson, newRowSource) = NewRowTexts(figure.Rows);
         try
         {
-            // Unchanged traces (the elbow when only the current-k line moved) are not resent: the
-            // browser keeps its arrays and Plotly redraws only what the layout changed.
-            await _module.InvokeVoidAsync("render", _element, resend ? data : null, figure.LayoutJson(), rowsJson, newRowSource);
+            var drawn = await _module.InvokeAsync<bool>("settle", _id, expected, rowsJson, newRowSource, dataChanged && figure.Rows is not null, DrawTimeoutMs);
+            if (drawn)
+            {
+                _drawnVersion = expected;
+            }
+            else
+            {
+                // The browser did not show it in time (or the element went away): the chart is
+                // redrawn from scratch next time, and the status is not held up for ever.
+                _shownJson = null;
+                _rowSource = null;
+                Logger.LogWarning("Chart {Chart} did not show figure version {Version} within {Timeout} ms.", TestId, expected, DrawTimeoutMs);
+            }
         }
-        catch (JSDisconnectedException)
+        catch (Exception ex) when (ex is JSDisconnectedException or TaskCanceledException or ObjectDisposedException)
         {
             // The circuit is gone; nothing to draw on.
         }
-        catch (TaskCanceledException)
+        catch (JSException ex)
+        {
+            _shownJson = null;
+            _rowSource = null;
+            Logger.LogWarning(ex, "Chart {Chart} could not be drawn.", TestId);
+        }
+    }
+
+    private async Task SendAsync(Func<Task> send)
+    {
+        try
+        {
+            await send();
+        }
+        catch (Exception ex) when (ex is JSDisconnectedException or TaskCanceledException or ObjectDisposedException)
         {
         }
         catch (JSException ex)
         {
-            // Plotly refused the figure: the chart stays as it was; the dashboard keeps working.
-            _shownData = null;
-            _rowSource = null;
-            Logger.LogWarning(ex, "Chart {Chart} could not be drawn.", TestId);
-        }
-
-        // A newer figure may have arrived while this one was drawing; only the latest one settles the chart.
-        if (ReferenceEquals(_shown, figure))
-        {
-            Drawing.End(this);
+            _shownJson = null;
+            Logger.LogWarning(ex, "Chart {Chart} could not be updated.", TestId);
         }
     }
 
@@ -145,10 +315,10 @@ public sealed partial class PlotlyChart : IAsyncDisposable
 
         try
         {
-            await _module.InvokeVoidAsync("dispose", _element);
+            await _module.InvokeVoidAsync("dispose", _id);
             await _module.DisposeAsync();
         }
-        catch (JSDisconnectedException)
+        catch (Exception ex) when (ex is JSDisconnectedException or TaskCanceledException or ObjectDisposedException)
         {
             // The browser already went away with the chart.
         }

@@ -1,122 +1,115 @@
-// The JS half of PlotlyChart: loads the vendored Plotly bundle once, draws with newPlot, updates
-// with react, follows the element's size with a ResizeObserver, and cleans up on dispose.
-const charts = new WeakMap();
-let plotlyLoading;
+// The small JS half of PlotlyChart. Plotly.Blazor draws; its wrappers do not return Plotly's
+// promise, so this module tells the server when the figure it sent has been drawn: every figure
+// carries its version in layout.meta, and settle() resolves once Plotly shows that version and is
+// no longer redrawing. It also fills hover texts from a per-chart row table (the server sends each
+// row's text once, traces carry row ids in customdata) and follows the element's size.
+const charts = new Map();
 
-function loadPlotly() {
-    if (window.Plotly) {
-        return Promise.resolve(window.Plotly);
-    }
-    if (!plotlyLoading) {
-        plotlyLoading = new Promise((resolve, reject) => {
-            const script = document.createElement('script');
-            script.src = new URL('lib/plotly/plotly-strict.min.js', document.baseURI).href;
-            script.async = true;
-            script.onload = () => resolve(window.Plotly);
-            script.onerror = () => {
-                plotlyLoading = undefined;
-                reject(new Error('The chart library could not be loaded.'));
-            };
-            document.head.appendChild(script);
-        });
-    }
-    return plotlyLoading;
-}
+let webGl;
 
-// WebGL traces (the segment scatter) need a usable WebGL context; without one (some VMs, remote
-// desktops, projectors' browsers) they are drawn as SVG instead of Plotly's "not supported" box.
-let webGlUsable;
-
-function hasWebGl() {
-    if (webGlUsable === undefined) {
+export function webGlUsable() {
+    if (webGl === undefined) {
         try {
             const canvas = document.createElement('canvas');
-            webGlUsable = !!(canvas.getContext('webgl2') || canvas.getContext('webgl'));
+            webGl = !!(canvas.getContext('webgl2') || canvas.getContext('webgl'));
         } catch {
-            webGlUsable = false;
+            webGl = false;
         }
     }
-    return webGlUsable;
+    return webGl;
 }
 
-function withoutWebGl(data) {
-    // Probe WebGL only for figures that need it (the probe creates a context).
-    if (!data.some(trace => trace.type === 'scattergl') || hasWebGl()) {
-        return data;
+function state(id) {
+    let chart = charts.get(id);
+    if (!chart) {
+        chart = { rows: new Map(), observer: undefined, frame: 0 };
+        charts.set(id, chart);
     }
-    return data.map(trace => (trace.type === 'scattergl' ? { ...trace, type: 'scatter' } : trace));
+    return chart;
 }
 
-const config = {
-    responsive: false,
-    displaylogo: false,
-    displayModeBar: 'hover',
-    modeBarButtonsToRemove: ['select2d', 'lasso2d', 'autoScale2d', 'toggleSpikelines'],
-    toImageButtonOptions: { format: 'png', scale: 2 },
-};
+function shows(element, version) {
+    const full = element && element._fullLayout;
+    return !!full && full.meta === version && !full._replotting && !!element.querySelector('.main-svg');
+}
 
-// Traces whose customdata holds row ids get their hover text from the chart's row table, which
-// the server extends with only the rows it has not sent yet (rowsJson; newRowSource: start over).
-function withRowTexts(data, rows) {
-    for (const trace of data) {
-        if (Array.isArray(trace.customdata) && trace.text === undefined) {
-            trace.text = trace.customdata.map(row => rows.get(row) ?? '');
+function nextFrame() {
+    return new Promise(resolve => requestAnimationFrame(() => resolve()));
+}
+
+// Resolves true once the chart shows `version` (stable over two frames), false after timeoutMs.
+async function drawn(id, version, timeoutMs) {
+    const end = performance.now() + timeoutMs;
+    let stable = 0;
+    while (performance.now() < end) {
+        await nextFrame();
+        const element = document.getElementById(id);
+        if (!element) {
+            return false;
+        }
+        stable = shows(element, version) ? stable + 1 : 0;
+        if (stable >= 2) {
+            return true;
         }
     }
-    return data;
+    return false;
 }
 
-// dataJson is null when the traces are the ones already drawn: keeping the same arrays lets
-// Plotly.react skip recomputing them and redraw only what the new layout changed.
-export async function render(element, dataJson, layoutJson, rowsJson, newRowSource) {
-    const Plotly = await loadPlotly();
-    if (!element || !element.isConnected) {
+function observe(id, element, chart) {
+    if (chart.observer) {
         return;
     }
-    if (dataJson === null && !element.data) {
-        throw new Error('The chart has no traces to keep.');
-    }
-    let state = charts.get(element);
-    const isNew = !state;
-    if (isNew) {
-        state = { observer: undefined, frame: 0, rows: new Map() };
-        charts.set(element, state);
-    }
+    chart.observer = new ResizeObserver(() => {
+        cancelAnimationFrame(chart.frame);
+        chart.frame = requestAnimationFrame(() => {
+            if (element.isConnected && element._fullLayout && window.Plotly) {
+                window.Plotly.Plots.resize(element);
+            }
+        });
+    });
+    chart.observer.observe(element);
+}
+
+// rowsJson: row id -> hover text for rows the browser does not have yet (null: none);
+// newRowSource: the table starts over (another dataset); fillTexts: the traces changed, so traces
+// whose customdata holds row ids get their text from the table.
+export async function settle(id, version, rowsJson, newRowSource, fillTexts, timeoutMs) {
+    const chart = state(id);
     if (newRowSource) {
-        state.rows = new Map();
+        chart.rows = new Map();
     }
     if (rowsJson) {
         for (const [row, text] of Object.entries(JSON.parse(rowsJson))) {
-            state.rows.set(Number(row), text);
+            chart.rows.set(Number(row), text);
         }
     }
-    const data = dataJson === null ? element.data : withRowTexts(withoutWebGl(JSON.parse(dataJson)), state.rows);
-    const layout = JSON.parse(layoutJson);
-    if (isNew) {
-        await Plotly.newPlot(element, data, layout, config);
-        state.observer = new ResizeObserver(() => {
-            cancelAnimationFrame(state.frame);
-            state.frame = requestAnimationFrame(() => {
-                if (element.isConnected && element.data) {
-                    Plotly.Plots.resize(element);
-                }
-            });
-        });
-        state.observer.observe(element);
-    } else {
-        await Plotly.react(element, data, layout, config);
+    if (!(await drawn(id, version, timeoutMs))) {
+        return false;
     }
-    element.dataset.rendered = String((Number(element.dataset.rendered) || 0) + 1);
+    const element = document.getElementById(id);
+    observe(id, element, chart);
+    if (fillTexts) {
+        const indices = [];
+        const texts = [];
+        element.data.forEach((trace, index) => {
+            if (Array.isArray(trace.customdata)) {
+                indices.push(index);
+                texts.push(trace.customdata.map(row => chart.rows.get(row) ?? ''));
+            }
+        });
+        if (indices.length > 0) {
+            await window.Plotly.restyle(element, { text: texts }, indices);
+        }
+    }
+    element.dataset.rendered = String(version);
+    return true;
 }
 
-export function dispose(element) {
-    const state = charts.get(element);
-    if (state) {
-        cancelAnimationFrame(state.frame);
-        state.observer?.disconnect();
-        charts.delete(element);
-    }
-    if (window.Plotly && element) {
-        window.Plotly.purge(element);
+export function dispose(id) {
+    const chart = charts.get(id);
+    if (chart) {
+        cancelAnimationFrame(chart.frame);
+        chart.observer?.disconnect();
+        charts.delete(id);
     }
 }

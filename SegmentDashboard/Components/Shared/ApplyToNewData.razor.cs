@@ -35,20 +35,7 @@ public sealed partial class ApplyToNewData
     public OpenedAnalysis Opened { get; set; } = default!;
 
     /// <summary>A grouped bar chart: saved share and new share per segment.</summary>
-    internal static PlotlyFigure ShareFigure(SegmentShift shift, Func<int, string> nameOf)
-    {
-        var labels = shift.Segments.Select(s => FigureText.Encode(nameOf(s.SegmentId))).ToArray();
-        return new PlotlyFigure(
-            [
-                PlotlyFigure.Dict(("type", "bar"), ("name", "Saved"), ("x", labels), ("y", shift.Segments.Select(s => FigureText.Finite(s.OldShare * 100)).ToArray()), ("marker", PlotlyFigure.Dict(("color", "#9aa5b8")))),
-                PlotlyFigure.Dict(("type", "bar"), ("name", "New"), ("x", labels), ("y", shift.Segments.Select(s => FigureText.Finite(s.NewShare * 100)).ToArray()), ("marker", PlotlyFigure.Dict(("color", "#4f6bed")))),
-            ],
-            FigureStyle.Layout(320, new()
-            {
-                ["barmode"] = "group",
-                ["yaxis"] = PlotlyFigure.Dict(("title", PlotlyFigure.Dict(("text", "Share of customers (%)"))), ("rangemode", "tozero")),
-            }));
-    }
+    internal static PlotlyFigure ShareFigure(SegmentShift shift, Func<int, string> nameOf) => ShareShiftFigure.Build(shift, nameOf);
 
     private static string ChangeText(double change) =>
         double.IsFinite(change)
