@@ -127,8 +127,8 @@ public static class EvaluationFigures
             traces.Add(new Scatter
             {
                 Mode = ScatterMode.Lines, Fill = Plotly.Blazor.Traces.ScatterLib.FillEnum.ToZeroX, Name = name,
-                X = FigureText.Numbers(shown),
-                Y = FigureText.Numbers(shown.Select((_, j) => start + (j * step))),
+                X = FigureText.Rounded(shown, 4),
+                Y = FigureText.Rounded(shown.Select((_, j) => start + (j * step)), 4),
                 Line = new ScatterLine { Color = SegmentPalette.Color(segment), Width = 1 },
                 FillColor = SegmentPalette.Color(segment),
                 HoverTemplate = "silhouette %{x:.3f}<extra>" + name + "</extra>",

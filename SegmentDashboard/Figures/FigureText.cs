@@ -44,6 +44,25 @@ public static class FigureText
     /// <summary>Values for a Plotly.Blazor data array (<c>x</c>, <c>y</c>, <c>z</c>...): NaN and infinities as null.</summary>
     public static List<object> Numbers(IEnumerable<double> values) => values.Select(v => (object)Finite(v)!).ToList();
 
+    /// <summary>
+    /// Plot coordinates rounded to <paramref name="digits"/> significant digits (NaN and infinities
+    /// as null): more than a chart can show, and a third of the bytes of a full double on the wire.
+    /// </summary>
+    public static List<object> Rounded(IEnumerable<double> values, int digits = 5) =>
+        values.Select(v => (object)Finite(RoundSignificant(v, digits))!).ToList();
+
+    /// <summary><paramref name="value"/> to <paramref name="digits"/> significant digits.</summary>
+    public static double RoundSignificant(double value, int digits)
+    {
+        if (!double.IsFinite(value) || value == 0)
+        {
+            return value;
+        }
+
+        var scale = Math.Pow(10, digits - 1 - (int)Math.Floor(Math.Log10(Math.Abs(value))));
+        return double.IsFinite(scale) && scale > 0 ? Math.Round(value * scale) / scale : value;
+    }
+
     /// <summary>A finite number as Plotly.Blazor's decimal attributes take it (null when undefined or out of range).</summary>
     public static decimal? Decimal(double value) =>
         double.IsFinite(value) && Math.Abs(value) < 7.9e27 ? (decimal)value : null;

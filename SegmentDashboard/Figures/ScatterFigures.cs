@@ -86,8 +86,8 @@ public static class ScatterFigures
             {
                 Mode = ModeFlag.Markers,
                 Name = name,
-                X = FigureText.Numbers(rows.Select(i => xs[i])),
-                Y = FigureText.Numbers(rows.Select(i => ys[i])),
+                X = FigureText.Rounded(rows.Select(i => xs[i])),
+                Y = FigureText.Rounded(rows.Select(i => ys[i])),
                 CustomData = FigureText.Values(rows.Select(i => sourceRows[i])),
                 HoverTemplate = "%{text}<extra>" + name + "</extra>",
                 Marker = new Marker { Color = SegmentPalette.Color(group.Key), Size = 6, Opacity = 0.75m },
