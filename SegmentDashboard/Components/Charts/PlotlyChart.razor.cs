@@ -167,7 +167,7 @@ public sealed partial class PlotlyChart : IAsyncDisposable
                 var update = ChartTheme.For(theme).Relayout(figure.Layout);
                 update["meta"] = version;
                 _shownTheme = theme;
-                await SendAsync(() => _plot.Relayout(update));
+                await SendAsync(() => RelayoutAsync(update));
                 await SettleAsync(figure, dataChanged: false, version);
                 _busy = false;
                 continue;
@@ -197,7 +197,7 @@ public sealed partial class PlotlyChart : IAsyncDisposable
             }
             else
             {
-                await SendAsync(() => _plot.Relayout(layoutUpdate));
+                await SendAsync(() => RelayoutAsync(layoutUpdate));
             }
 
             await SettleAsync(figure, plan.DataChanged, drawVersion);
@@ -209,6 +209,14 @@ public sealed partial class PlotlyChart : IAsyncDisposable
             Drawing.End(this);
         }
     }
+
+    /// <summary>
+    /// <c>Plotly.relayout</c> through Plotly.Blazor's update with no trace changes: its own
+    /// <c>Relayout(value)</c> also copies the values into its layout object, which fails on colour
+    /// strings and attribute paths ("xaxis.gridcolor").
+    /// </summary>
+    private Task RelayoutAsync<T>(IDictionary<string, T> layoutUpdate) =>
+        _plot!.Update(new Dictionary<string, object>(), layoutUpdate, null);
 
     /// <summary>The traces and a themed, versioned copy of the layout for Plotly.Blazor (SVG instead of WebGL where WebGL is unusable).</summary>
     private (IList<ITrace> Data, PlotlyLayout Layout) Prepare(PlotlyFigure figure, UiTheme theme)

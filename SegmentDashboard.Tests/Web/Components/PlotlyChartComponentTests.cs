@@ -1,0 +1,126 @@
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.Extensions.DependencyInjection;
+using SegmentDashboard.Components.Charts;
+using SegmentDashboard.Figures;
+using SegmentDashboard.State;
+
+namespace SegmentDashboard.Tests.Web.Components;
+
+/// <summary>
+/// The chart component with bUnit: what it asks Plotly.Blazor to send, and when it tells the
+/// status it has drawn. The browser side (Plotly itself) is faked by bUnit's JS interop.
+/// </summary>
+public sealed class PlotlyChartComponentTests
+{
+    private const string Module = "./Components/Charts/PlotlyChart.razor.js";
+
+    [Fact]
+    public async Task Render_FirstFigure_DrawingUntilTheBrowserShowsIt()
+    {
+        await using var ctx = NewContext(out var tracker, out var settle, settled: false);
+        var figure = EvaluationFigures.Elbow(FakeSegmentation.Result().Sweep!, 3);
+
+        var cut = Render(ctx, figure, UiTheme.Light);
+
+        cut.WaitForAssertion(() => Assert.Single(settle.Invocations));
+        Assert.True(tracker.IsDrawing);
+        settle.SetResult(true);
+        cut.WaitForAssertion(() => Assert.False(tracker.IsDrawing));
+        Assert.Equal(1L, settle.Invocations["settle"][0].Arguments[1]); // the version the browser must show
+    }
+
+    [Fact]
+    public async Task Theme_ToDark_RelayoutsColoursOnly()
+    {
+        await using var ctx = NewContext(out var tracker, out _, settled: true);
+        var plotly = ctx.JSInterop.SetupModule(PlotlyPreload.InteropPath);
+        var figure = EvaluationFigures.Elbow(FakeSegmentation.Result().Sweep!, 3);
+        var cut = Render(ctx, figure, UiTheme.Light);
+        cut.WaitForAssertion(() => Assert.False(tracker.IsDrawing));
+        var seen = plotly.Invocations.Count;
+
+        // CascadingValue takes its child content again with every render (as the layout gives it).
+        cut.Render(ps => Parameters(ps, figure, UiTheme.Dark));
+
+        var update = LayoutOnlyUpdate(cut, plotly, seen);
+        Assert.Equal(ChartTheme.Dark.Paper, update["paper_bgcolor"]);
+        Assert.Equal(ChartTheme.Dark.Grid, update["xaxis.gridcolor"]);
+        Assert.DoesNotContain(update.Keys, key => key is "shapes" or "height" or "xaxis" or "yaxis");
+        cut.WaitForAssertion(() => Assert.False(tracker.IsDrawing));
+    }
+
+    [Fact]
+    public async Task Figure_ElbowForAnotherK_SendsTheMovedLineNotTheCurve()
+    {
+        await using var ctx = NewContext(out var tracker, out _, settled: true);
+        var plotly = ctx.JSInterop.SetupModule(PlotlyPreload.InteropPath);
+        var sweep = FakeSegmentation.Result().Sweep!;
+        var cut = Render(ctx, EvaluationFigures.Elbow(sweep, 3), UiTheme.Light);
+        cut.WaitForAssertion(() => Assert.False(tracker.IsDrawing));
+        var seen = plotly.Invocations.Count;
+
+        var chart = cut.FindComponent<PlotlyChart>();
+        chart.Render(ps => ps.Add(p => p.Figure, EvaluationFigures.Elbow(sweep, 5)));
+
+        var update = LayoutOnlyUpdate(cut, plotly, seen);
+        Assert.Equal(["meta", "shapes"], update.Keys.Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Markup_WithTitle_IsAFigureNamedByItsCaptionWithoutRoleImg()
+    {
+        await using var ctx = NewContext(out _, out _, settled: true);
+
+        var cut = Render(ctx, PlotlyFigure.Message("x"), UiTheme.Light);
+
+        var figure = cut.Find("figure[data-testid='chart-test']");
+        var titleId = figure.GetAttribute("aria-labelledby");
+        Assert.Equal("Elbow", cut.Find($"#{titleId}").TextContent);
+        Assert.Empty(cut.FindAll("[role='img']"));
+        Assert.NotNull(cut.Find("figcaption .chart-subtitle"));
+    }
+
+    /// <summary>
+    /// The one call sent after <paramref name="seen"/>: Plotly.update with no trace changes (a
+    /// relayout), never a react or newPlot; returns its layout update.
+    /// </summary>
+    private static IDictionary<string, object?> LayoutOnlyUpdate(IRenderedComponent<CascadingValue<UiTheme>> cut, BunitJSModuleInterop plotly, int seen)
+    {
+        cut.WaitForAssertion(() => Assert.Contains(plotly.Invocations.Skip(seen), i => i.Identifier == "update"));
+        var sent = plotly.Invocations.Skip(seen).Where(i => i.Identifier is "react" or "newPlot" or "update" or "relayout" or "restyle").ToArray();
+        var update = Assert.Single(sent);
+        Assert.Equal("update", update.Identifier);
+        Assert.Empty((IDictionary<string, object?>)update.Arguments[1]!);
+        return (IDictionary<string, object?>)update.Arguments[2]!;
+    }
+
+    private static BunitContext NewContext(out ChartDrawTracker tracker, out JSRuntimeInvocationHandler<bool> settle, bool settled)
+    {
+        var ctx = new BunitContext();
+        ctx.JSInterop.Mode = JSRuntimeMode.Loose;
+        tracker = new ChartDrawTracker();
+        ctx.Services.AddSingleton(tracker);
+        ctx.Services.AddLogging();
+        var module = ctx.JSInterop.SetupModule(Module);
+        module.Setup<bool>("webGlUsable").SetResult(true);
+        settle = module.Setup<bool>("settle", _ => true);
+        if (settled)
+        {
+            settle.SetResult(true);
+        }
+
+        return ctx;
+    }
+
+    private static IRenderedComponent<CascadingValue<UiTheme>> Render(BunitContext ctx, PlotlyFigure figure, UiTheme theme) =>
+        ctx.Render<CascadingValue<UiTheme>>(ps => Parameters(ps, figure, theme));
+
+    private static void Parameters(ComponentParameterCollectionBuilder<CascadingValue<UiTheme>> ps, PlotlyFigure figure, UiTheme theme) =>
+        ps.Add(p => p.Value, theme)
+            .AddChildContent<PlotlyChart>(chart => chart
+                .Add(p => p.Figure, figure)
+                .Add(p => p.TestId, "chart-test")
+                .Add(p => p.Title, "Elbow")
+                .Add(p => p.Subtitle, "Suggested k = 3"));
+}
