@@ -97,7 +97,11 @@ public sealed class ChartBrowserTests(DashboardFixture fixture, ITestOutputHelpe
         await page.WaitForReadyAsync();
         var run = await page.RunVersionAsync();
         await page.TestId("upload").SetInputFilesAsync(path);
-        await page.WaitForReadyAsync(run);
+        // Loading and segmenting 100,000 rows (with the k-sweep) takes longer than a chart does.
+        await page.Page.WaitForFunctionAsync(
+            "after => { const s = document.querySelector(\"[data-testid='status']\"); return !!s && s.textContent.includes('ready') && Number(s.dataset.run) > after; }",
+            run,
+            new PageWaitForFunctionOptions { Timeout = 600_000 });
         Assert.Contains("100000 rows", await page.TestId("dataset-summary").InnerTextAsync(), StringComparison.Ordinal);
 
         var times = await ClickThroughTabsAsync(page);
