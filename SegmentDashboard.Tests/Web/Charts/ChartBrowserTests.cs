@@ -1,4 +1,5 @@
 using System.Globalization;
+using Deque.AxeCore.Playwright;
 using Microsoft.Playwright;
 using SegmentDashboard.Tests.Web.EndToEnd;
 using Xunit.Abstractions;
@@ -220,6 +221,32 @@ public sealed class ChartBrowserTests(DashboardFixture fixture, ITestOutputHelpe
         var violations = await page.Page.EvaluateAsync<string[]>("() => window.__cspViolations");
         Assert.True(violations.Length == 0, "CSP violations:\n" + string.Join('\n', violations));
         await page.AssertHealthyAsync();
+    }
+
+    [SkippableFact]
+    public async Task ChartTabs_Axe_NoNestedInteractiveAndNoSeriousViolationInsideACharts()
+    {
+        await using var session = await OpenAsync();
+        var page = session.Dashboard;
+        await page.WaitForReadyAsync();
+
+        foreach (var nav in new[] { "nav-explore", "nav-segments", "nav-profiles" })
+        {
+            await page.NavigateAsync(nav);
+            await page.WaitForReadyAsync();
+
+            var result = await page.Page.RunAxe();
+
+            // Plotly's mode bar is interactive: the chart box around it must not be role="img".
+            Assert.DoesNotContain(result.Violations, v => v.Id == "nested-interactive");
+            var inCharts = result.Violations
+                .Where(v => v.Impact is "serious" or "critical")
+                .SelectMany(v => v.Nodes.Select(n => (v.Id, Node: n.Html ?? string.Empty, Target: n.Target?.ToString() ?? string.Empty)))
+                .Where(n => n.Target.Contains("chart", StringComparison.Ordinal) || n.Node.Contains("plotly", StringComparison.Ordinal) || n.Node.Contains("chart-", StringComparison.Ordinal))
+                .Select(n => $"{n.Id}: {n.Target}")
+                .ToArray();
+            Assert.True(inCharts.Length == 0, $"{nav}: axe found in charts:\n" + string.Join('\n', inCharts));
+        }
     }
 
     private static long FrameBytes(IWebSocketFrame frame) =>
