@@ -249,6 +249,36 @@ public sealed class ChartBrowserTests(DashboardFixture fixture, ITestOutputHelpe
         }
     }
 
+    [SkippableFact]
+    public async Task EveryChart_CameraButton_DownloadsAPngWithContent()
+    {
+        await using var session = await OpenAsync();
+        var page = session.Dashboard;
+        await page.WaitForReadyAsync();
+
+        foreach (var nav in new[] { "nav-segments", "nav-profiles", "nav-explore" })
+        {
+            await page.NavigateAsync(nav);
+            await page.WaitForReadyAsync();
+            foreach (var chart in Tabs[nav].Charts)
+            {
+                var graph = page.Page.Locator($"[data-testid='{chart}'] .js-plotly-plot");
+                await graph.ScrollIntoViewIfNeededAsync();
+                await graph.HoverAsync();
+                var download = await page.Page.RunAndWaitForDownloadAsync(
+                    () => graph.Locator(".modebar-btn[data-title='Download plot as a PNG']").ClickAsync());
+                var bytes = await File.ReadAllBytesAsync(await download.PathAsync());
+
+                Assert.EndsWith(".png", download.SuggestedFilename, StringComparison.Ordinal);
+                Assert.Equal(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A }, bytes[..8]);
+                var width = (bytes[16] << 24) | (bytes[17] << 16) | (bytes[18] << 8) | bytes[19];
+                Assert.True(width > 400 && bytes.Length > 10_000, $"{chart}: PNG {width} px wide, {bytes.Length} bytes");
+            }
+        }
+
+        await page.AssertHealthyAsync();
+    }
+
     private static long FrameBytes(IWebSocketFrame frame) =>
         frame.Binary is { } binary ? binary.Length : System.Text.Encoding.UTF8.GetByteCount(frame.Text ?? string.Empty);
 
