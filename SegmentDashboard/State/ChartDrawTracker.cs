@@ -30,7 +30,9 @@ public sealed class ChartDrawTracker : IDisposable
     /// <summary>
     /// Follows the circuit's navigations (once): a location-changing handler runs before the
     /// router renders the new tab, so the status leaves "ready" the moment a tab is clicked; it
-    /// comes back once the new tab has rendered and its charts have drawn.
+    /// comes back once the new tab has rendered and its charts have drawn. (The app has no other
+    /// location-changing handler that could cancel a navigation after this one saw it; one that
+    /// does would have to clear the state too.)
     /// </summary>
     public void WatchNavigation(NavigationManager navigation)
     {
