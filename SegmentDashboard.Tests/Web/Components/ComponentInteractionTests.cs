@@ -2,6 +2,8 @@ using System.Globalization;
 using Bunit;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
 using SegmentDashboard.Components.Layout;
 using SegmentDashboard.Components.Pages;
 using SegmentDashboard.Components.Shared;
@@ -189,6 +191,9 @@ public sealed class ComponentInteractionTests
         cut.WaitForAssertion(() => Assert.NotNull(savedId), Patience);
         var link = cut.Find("[data-testid='saved-link'] a");
         Assert.Equal($"a/{savedId}", link.GetAttribute("href"));
+        var snackbar = Assert.Single(context.Services.GetRequiredService<ISnackbar>().ShownSnackbars);
+        Assert.Equal("Saved \u201cQ3 review\u201d.", snackbar.Message);
+        Assert.Equal(Severity.Success, snackbar.Severity);
     }
 
     [Fact]
