@@ -1,6 +1,5 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
-using Radzen;
 using SegmentDashboard.Api;
 using SegmentDashboard.Hosting;
 using SegmentDashboard.Core.Segmentation;
@@ -38,11 +37,9 @@ public static class SegmentDashboardSetup
         return app;
     }
 
-    /// <summary>UI services (Radzen, per-circuit state); owned by the dashboard work package.</summary>
+    /// <summary>UI services (MudBlazor, per-circuit state); owned by the dashboard work package.</summary>
     private static void AddUi(IServiceCollection services)
     {
-        // Radzen components (the Explore page's summary grid); dialog/notification/tooltip services included.
-        services.AddRadzenComponents();
         services.AddMudServices();
 
         // The API registers the engine too; TryAdd keeps one singleton whichever registers first.

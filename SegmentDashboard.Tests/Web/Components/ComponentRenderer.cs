@@ -1,12 +1,10 @@
 using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Microsoft.AspNetCore.Components;
-using Microsoft.AspNetCore.Components.Web;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging;
-using Microsoft.JSInterop;
-using Radzen;
+using Bunit;
+using MudBlazor.Services;
 using SegmentDashboard.Api;
 using SegmentDashboard.Core.Segmentation;
 using SegmentDashboard.Reports;
@@ -15,37 +13,61 @@ using SegmentDashboard.Storage;
 
 namespace SegmentDashboard.Tests.Web.Components;
 
-/// <summary>Renders a component to HTML with ASP.NET Core's HtmlRenderer and parses it with AngleSharp.</summary>
+/// <summary>
+/// Renders components with bUnit (MudBlazor services, loose JS interop) and, for markup assertions,
+/// parses the rendered markup with AngleSharp.
+/// </summary>
 public static class ComponentRenderer
 {
+    /// <summary>
+    /// Renders <typeparamref name="TComponent"/>, then disposes the context (as a closed circuit
+    /// would) and returns the markup it had rendered.
+    /// </summary>
     public static async Task<IDocument> RenderAsync<TComponent>(DashboardState state, IDictionary<string, object?>? parameters = null, ChartDrawTracker? charts = null)
         where TComponent : IComponent
     {
-        var services = new ServiceCollection();
-        services.AddLogging();
+        string markup;
+        await using (var context = CreateContext(state, charts))
+        {
+            var rendered = context.Render<TComponent>(Fragment<TComponent>(parameters));
+            markup = rendered.Markup;
+        }
+
+        return new HtmlParser().ParseDocument(markup);
+    }
+
+    /// <summary>A bUnit context with the dashboard's services; the caller disposes it (<c>await using</c>).</summary>
+    public static BunitContext CreateContext(DashboardState state, ChartDrawTracker? charts = null)
+    {
+        var context = new BunitContext();
+        context.JSInterop.Mode = JSRuntimeMode.Loose;
+        var services = context.Services;
+        services.AddMudServices();
         services.AddSingleton(new SegmentationService());
         services.AddSingleton(state);
         services.AddSingleton(charts ?? new ChartDrawTracker());
-        services.AddSingleton<IJSRuntime, NoJsRuntime>();
-        services.AddSingleton<NavigationManager, TestNavigationManager>();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddOptions<UploadOptions>();
-        services.AddRadzenComponents();
 
         // Saved analyses and reports: never touched while rendering (the store opens its file on first use).
         services.AddSingleton(new AnalysisStore(Path.Combine(Path.GetTempPath(), "sd-render-" + Guid.NewGuid().ToString("N"))));
         services.AddSingleton<AnalysisLibrary>();
         services.AddSingleton(new PlotlyScript(() => string.Empty));
-        await using var provider = services.BuildServiceProvider();
-        await using var renderer = new HtmlRenderer(provider, provider.GetRequiredService<ILoggerFactory>());
-        var html = await renderer.Dispatcher.InvokeAsync(async () =>
-        {
-            var output = await renderer.RenderComponentAsync<TComponent>(
-                parameters is null ? ParameterView.Empty : ParameterView.FromDictionary(parameters));
-            return output.ToHtmlString();
-        });
-        return new HtmlParser().ParseDocument(html);
+        return context;
     }
+
+    /// <summary>A fragment that renders <typeparamref name="TComponent"/> with the given parameters.</summary>
+    public static RenderFragment Fragment<TComponent>(IDictionary<string, object?>? parameters)
+        where TComponent : IComponent => builder =>
+    {
+        builder.OpenComponent<TComponent>(0);
+        foreach (var (name, value) in parameters ?? new Dictionary<string, object?>())
+        {
+            builder.AddComponentParameter(1, name, value);
+        }
+
+        builder.CloseComponent();
+    };
 
     /// <summary>A state with the fake dataset and result, as if the engine had finished.</summary>
     public static DashboardState ReadyState(SegmentationResult? result = null)
@@ -62,21 +84,4 @@ public static class ComponentRenderer
     public static IElement? ByTestId(this IParentNode node, string testId) => node.QuerySelector($"[data-testid='{testId}']");
 
     public static IHtmlCollection<IElement> AllByTestId(this IParentNode node, string testId) => node.QuerySelectorAll($"[data-testid='{testId}']");
-
-    private sealed class TestNavigationManager : NavigationManager
-    {
-        public TestNavigationManager() => Initialize("http://localhost/", "http://localhost/");
-
-        protected override void NavigateToCore(string uri, NavigationOptions options) => Uri = ToAbsoluteUri(uri).ToString();
-    }
-
-    /// <summary>Static rendering never calls JS (OnAfterRender does not run); any call is a test failure.</summary>
-    private sealed class NoJsRuntime : IJSRuntime
-    {
-        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, object?[]? args) =>
-            throw new InvalidOperationException($"JS call '{identifier}' during static rendering.");
-
-        public ValueTask<TValue> InvokeAsync<TValue>(string identifier, CancellationToken cancellationToken, object?[]? args) =>
-            throw new InvalidOperationException($"JS call '{identifier}' during static rendering.");
-    }
 }

@@ -114,12 +114,12 @@ public sealed class PageRenderingTests
     {
         var document = await ComponentRenderer.RenderAsync<ExplorePage>(ComponentRenderer.ReadyState());
 
-        var grid = document.ByTestId("summary-table")!.QuerySelector(".rz-data-grid")!;
+        var grid = document.ByTestId("summary-table")!.QuerySelector(".mud-data-grid")!;
         Assert.Equal(
             ["Column", "Type", "Values", "Missing", "Mean", "Std dev", "Min", "Q1", "Median", "Q3", "Max", "Top values"],
-            grid.QuerySelectorAll("thead th .rz-column-title-content").Select(th => th.TextContent).ToArray());
-        Assert.Equal(12, grid.QuerySelectorAll("thead th.rz-sortable-column").Length);
-        var rows = grid.QuerySelectorAll("tbody tr.rz-data-row").Select(Cells).ToArray();
+            grid.QuerySelectorAll("thead th .sortable-column-header").Select(th => th.TextContent).ToArray());
+        Assert.Equal(12, grid.QuerySelectorAll("thead th .sort-direction-icon").Length);
+        var rows = grid.QuerySelectorAll("tbody tr.summary-row").Select(Cells).ToArray();
         Assert.Equal(["Customer", "Age", "Income", "Spend", "Channel"], rows.Select(r => r[0]).ToArray());
 
         // Age: 11 values (one NaN), mean 376 / 11 = 34.18, min 21, max 50, invariant culture.

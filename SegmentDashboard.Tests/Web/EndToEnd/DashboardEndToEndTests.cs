@@ -99,7 +99,7 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
         await page.WaitForReadyAsync();
         await page.NavigateAsync("nav-explore");
         const string ReadRows =
-            "() => [...document.querySelectorAll(\"[data-testid='summary-table'] tbody tr.rz-data-row\")].map(r => [...r.querySelectorAll('td')].map(td => td.textContent.trim()))";
+            "() => [...document.querySelectorAll(\"[data-testid='summary-table'] tbody tr.summary-row\")].map(r => [...r.querySelectorAll('td')].map(td => td.textContent.trim()))";
         var before = await page.Page.EvaluateAsync<string[][]>(ReadRows);
         Assert.Equal(SampleColumns.Value, before.Length);
         var means = before
@@ -109,11 +109,14 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
         Assert.NotEqual(expected, before.Select(r => r[0]).Where(means.ContainsKey).ToArray());
 
         // First click sorts ascending, the second descending.
-        var mean = page.TestId("summary-table").Locator("thead th", new LocatorLocatorOptions { HasText = "Mean" });
+        var mean = page.TestId("summary-table").Locator("thead th .sortable-column-header", new LocatorLocatorOptions { HasText = "Mean" });
+        const string MeanOrder =
+            "desc => { const v = [...document.querySelectorAll(\"[data-testid='summary-table'] tbody tr.summary-row\")].map(r => r.querySelectorAll('td')[4].textContent.trim()).filter(t => t.length > 0).map(Number);"
+            + " return v.length > 1 && v.every((x, i) => i === 0 || (desc ? v[i - 1] >= x : v[i - 1] <= x)); }";
         await mean.ClickAsync();
-        await page.Page.WaitForFunctionAsync("() => document.querySelector(\"[data-testid='summary-table'] thead .rzi-sort-asc\") !== null");
+        await page.Page.WaitForFunctionAsync(MeanOrder, false, new PageWaitForFunctionOptions { Timeout = DashboardPage.Timeout });
         await mean.ClickAsync();
-        await page.Page.WaitForFunctionAsync("() => document.querySelector(\"[data-testid='summary-table'] thead .rzi-sort-desc\") !== null");
+        await page.Page.WaitForFunctionAsync(MeanOrder, true, new PageWaitForFunctionOptions { Timeout = DashboardPage.Timeout });
         var after = await page.Page.EvaluateAsync<string[][]>(ReadRows);
 
         Assert.Equal(expected, after.Select(r => r[0]).Where(means.ContainsKey).ToArray());

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 using SegmentDashboard.Storage;
 
 namespace SegmentDashboard.Components.Pages;
@@ -17,6 +18,9 @@ public sealed partial class AnalysesPage
 
     [Inject]
     private ILogger<AnalysesPage> Logger { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
 
     internal static string AlgorithmText(string algorithm) => algorithm switch
     {
@@ -47,6 +51,10 @@ public sealed partial class AnalysesPage
             {
                 _error = "That analysis no longer exists.";
             }
+            else
+            {
+                Snackbar.Add($"Renamed to “{_newName.Trim()}”.", Severity.Success);
+            }
 
             _renaming = null;
         });
@@ -56,6 +64,7 @@ public sealed partial class AnalysesPage
     {
         await Library.DeleteAsync(id);
         _deleting = null;
+        Snackbar.Add("Analysis deleted.", Severity.Info);
     });
 
     private async Task RunAsync(Func<Task> action)
@@ -69,6 +78,7 @@ public sealed partial class AnalysesPage
         {
             Logger.LogError(ex, "A saved-analysis operation failed.");
             _error = "That did not work: " + ex.Message;
+            Snackbar.Add(_error, Severity.Error);
         }
 
         await ReloadAsync();

@@ -22,6 +22,7 @@ public sealed partial class SegmentsPage
     private string _scatterView = Pca;
     private string? _scatterX;
     private string? _scatterY;
+    private bool _settingsOpen = true;
 
     private IEnumerable<string> CandidateFeatures =>
         State.Dataset?.Columns.Where(c => ColumnView.CanBeFeature(c.Kind)).Select(c => c.Name) ?? [];
@@ -32,6 +33,8 @@ public sealed partial class SegmentsPage
     private string? ScatterX => _scatterX ?? NumericColumns.FirstOrDefault();
 
     private string? ScatterY => _scatterY ?? NumericColumns.Skip(1).FirstOrDefault() ?? ScatterX;
+
+    private void ToggleSettings() => _settingsOpen = !_settingsOpen;
 
     private void SelectAllFeatures() =>
         State.UpdateSettings(State.Settings with { Features = CandidateFeatures.ToImmutableArray() });

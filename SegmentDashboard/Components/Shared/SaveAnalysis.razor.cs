@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Components;
+using MudBlazor;
 using SegmentDashboard.Storage;
 
 namespace SegmentDashboard.Components.Shared;
@@ -16,6 +17,9 @@ public sealed partial class SaveAnalysis
 
     [Inject]
     private ILogger<SaveAnalysis> Logger { get; set; } = default!;
+
+    [Inject]
+    private ISnackbar Snackbar { get; set; } = default!;
 
     /// <summary>Raised with the new id after a successful save.</summary>
     [Parameter]
@@ -35,12 +39,14 @@ public sealed partial class SaveAnalysis
         {
             var names = AnalysisLibrary.NamesFor(result, State.SegmentName);
             _savedId = await Library.SaveAsync(_name.Trim(), result, names);
+            Snackbar.Add($"Saved “{_name.Trim()}”.", Severity.Success);
             await OnSaved.InvokeAsync(_savedId);
         }
         catch (Exception ex) when (ex is IOException or InvalidOperationException or ArgumentException or Microsoft.Data.Sqlite.SqliteException)
         {
             Logger.LogError(ex, "Saving an analysis failed.");
             _error = "The analysis could not be saved: " + ex.Message;
+            Snackbar.Add(_error, Severity.Error);
         }
         finally
         {

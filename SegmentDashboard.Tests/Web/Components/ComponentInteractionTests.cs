@@ -1,0 +1,215 @@
+using System.Globalization;
+using Bunit;
+using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Forms;
+using Microsoft.Extensions.DependencyInjection;
+using MudBlazor;
+using SegmentDashboard.Components.Layout;
+using SegmentDashboard.Components.Pages;
+using SegmentDashboard.Components.Shared;
+using SegmentDashboard.Core.Segmentation;
+
+namespace SegmentDashboard.Tests.Web.Components;
+
+/// <summary>bUnit: what a click, a keystroke or an upload does to the dashboard's state and markup.</summary>
+public sealed class ComponentInteractionTests
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(60);
+
+    public ComponentInteractionTests()
+    {
+        CultureInfo.CurrentCulture = CultureInfo.GetCultureInfo("de-DE");
+        CultureInfo.CurrentUICulture = CultureInfo.GetCultureInfo("de-DE");
+    }
+
+    [Fact]
+    public async Task SegmentsPage_TypeK_SetsTheRequestedClusterCount()
+    {
+        // Arrange
+        var state = ComponentRenderer.ReadyState();
+        await using var context = ComponentRenderer.CreateContext(state);
+        var cut = context.Render<SegmentsPage>();
+
+        // Act
+        cut.Find("[data-testid='k-input'] input[type=number]").Input("5");
+
+        // Assert
+        Assert.Equal(5, state.Settings.ClusterCount);
+        Assert.Equal(5, state.DisplayedClusterCount);
+        cut.WaitForAssertion(() => Assert.Equal("5", cut.Find("[data-testid='k-input'] input[type=range]").GetAttribute("value")), Patience);
+    }
+
+    [Fact]
+    public async Task SegmentsPage_TypeKOutOfRange_KeepsTheCurrentK()
+    {
+        // Arrange
+        var state = ComponentRenderer.ReadyState();
+        await using var context = ComponentRenderer.CreateContext(state);
+        var cut = context.Render<SegmentsPage>();
+        var before = state.Settings;
+
+        // Act
+        cut.Find("[data-testid='k-input'] input[type=number]").Input("99");
+
+        // Assert
+        Assert.Equal(before, state.Settings);
+        Assert.Equal(3, state.DisplayedClusterCount);
+    }
+
+    [Fact]
+    public async Task SegmentsPage_UntickAFeature_LeavesItOutOfTheSettings()
+    {
+        // Arrange
+        var state = ComponentRenderer.ReadyState();
+        await using var context = ComponentRenderer.CreateContext(state);
+        var cut = context.Render<SegmentsPage>();
+        var feature = state.Settings.Features[0];
+
+        // Act
+        cut.Find($"[data-testid='feature-select'] input[value='{feature}']").Change(false);
+
+        // Assert
+        Assert.DoesNotContain(feature, state.Settings.Features);
+        Assert.Equal(2, state.Settings.Features.Length);
+        cut.WaitForAssertion(
+            () => Assert.Equal(2, cut.FindAll("[data-testid='feature-select'] input[type=checkbox][checked]").Count),
+            Patience);
+    }
+
+    [Fact]
+    public async Task SegmentsPage_ChooseHierarchical_ShowsTheLinkageChoice()
+    {
+        // Arrange
+        var state = ComponentRenderer.ReadyState();
+        await using var context = ComponentRenderer.CreateContext(state);
+        var cut = context.Render<SegmentsPage>();
+        Assert.Empty(cut.FindAll("[data-testid='linkage-select']"));
+
+        // Act
+        cut.Find("[data-testid='algorithm-select']").Change(nameof(ClusteringAlgorithm.Hierarchical));
+
+        // Assert
+        Assert.Equal(ClusteringAlgorithm.Hierarchical, state.Settings.Algorithm);
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid='linkage-select']")), Patience);
+    }
+
+    [Fact]
+    public async Task SegmentsPage_HideSettings_CollapsesTheDrawerAndKeepsTheResults()
+    {
+        // Arrange
+        var state = ComponentRenderer.ReadyState();
+        await using var context = ComponentRenderer.CreateContext(state);
+        var cut = context.Render<SegmentsPage>();
+        Assert.Contains("mud-drawer--open", cut.Find(".settings-drawer").ClassName, StringComparison.Ordinal);
+
+        // Act
+        cut.Find("[data-testid='settings-toggle']").Click();
+
+        // Assert
+        Assert.Contains("mud-drawer--closed", cut.Find(".settings-drawer").ClassName, StringComparison.Ordinal);
+        Assert.Equal("false", cut.Find("[data-testid='settings-toggle']").GetAttribute("aria-expanded"));
+        Assert.Equal("3", cut.Find("[data-testid='metric-segments'] .metric-value").TextContent.Trim());
+    }
+
+    [Fact]
+    public async Task SegmentCard_RenameAndCommit_RaisesTheNewName()
+    {
+        // Arrange
+        var state = ComponentRenderer.ReadyState();
+        await using var context = ComponentRenderer.CreateContext(state);
+        string? renamed = null;
+        var cut = context.Render<SegmentCard>(parameters => parameters
+            .Add(c => c.Profile, FakeSegmentation.Result().Profiles[0])
+            .Add(c => c.Name, "Group 1")
+            .Add(c => c.OnRename, name => renamed = name));
+
+        // Act
+        cut.Find("[data-testid='segment-rename']").Click();
+        cut.Find("[data-testid='segment-name-input']").Change("VIP <loyal>");
+
+        // Assert
+        Assert.Equal("VIP <loyal>", renamed);
+        Assert.Empty(cut.FindAll("[data-testid='segment-name-input']"));
+    }
+
+    [Fact]
+    public async Task SegmentCard_RenameThenEscape_LeavesTheNameAlone()
+    {
+        // Arrange
+        var state = ComponentRenderer.ReadyState();
+        await using var context = ComponentRenderer.CreateContext(state);
+        string? renamed = null;
+        var cut = context.Render<SegmentCard>(parameters => parameters
+            .Add(c => c.Profile, FakeSegmentation.Result().Profiles[0])
+            .Add(c => c.Name, "Group 1")
+            .Add(c => c.OnRename, name => renamed = name));
+
+        // Act
+        cut.Find("[data-testid='segment-rename']").Click();
+        cut.Find("[data-testid='segment-name-input']").KeyDown("Escape");
+
+        // Assert
+        Assert.Null(renamed);
+        Assert.Equal("Group 1", cut.Find("[data-testid='segment-name']").TextContent);
+    }
+
+    [Fact]
+    public async Task DataPage_UploadThroughInputFile_LoadsTheFileAsTheDataset()
+    {
+        // Arrange
+        var state = ComponentRenderer.ReadyState();
+        await using var context = ComponentRenderer.CreateContext(state);
+        var cut = context.Render<DataPage>();
+        const string Csv = "Name;Age;Income\nAnna;31;52000\nBen;45;61000\nCara;27;38000\nDan;52;75000\n";
+
+        // Act
+        cut.FindComponent<InputFile>().UploadFiles(InputFileContent.CreateFromText(Csv, "tiny.csv"));
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.Equal("tiny.csv", state.Dataset?.Name), Patience);
+        Assert.Equal(4, state.Dataset!.RowCount);
+        Assert.Equal(["Name", "Age", "Income"], state.Dataset.Columns.Select(c => c.Name).ToArray());
+        cut.WaitForAssertion(() => Assert.Equal("4 rows · 3 columns", cut.Find("[data-testid='dataset-summary']").TextContent.Trim()), Patience);
+    }
+
+    [Fact]
+    public async Task SaveAnalysis_NameAndSubmit_ShowsTheReadOnlyLink()
+    {
+        // Arrange
+        var state = ComponentRenderer.ReadyState();
+        await using var context = ComponentRenderer.CreateContext(state);
+        string? savedId = null;
+        var cut = context.Render<SaveAnalysis>(parameters => parameters.Add(c => c.OnSaved, id => savedId = id));
+        Assert.True(cut.Find("[data-testid='save-analysis']").HasAttribute("disabled"));
+
+        // Act
+        cut.Find("[data-testid='analysis-name']").Input("Q3 review");
+        Assert.False(cut.Find("[data-testid='save-analysis']").HasAttribute("disabled"));
+        cut.Find("form").Submit();
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.NotNull(savedId), Patience);
+        var link = cut.Find("[data-testid='saved-link'] a");
+        Assert.Equal($"a/{savedId}", link.GetAttribute("href"));
+        var snackbar = Assert.Single(context.Services.GetRequiredService<ISnackbar>().ShownSnackbars);
+        Assert.Equal("Saved \u201cQ3 review\u201d.", snackbar.Message);
+        Assert.Equal(Severity.Success, snackbar.Severity);
+    }
+
+    [Fact]
+    public async Task MainLayout_ThemeToggle_SwitchesTheShellAndTheCascadedTheme()
+    {
+        // Arrange
+        var state = ComponentRenderer.ReadyState();
+        await using var context = ComponentRenderer.CreateContext(state);
+        var cut = context.Render<MainLayout>(parameters => parameters.Add(c => c.Body, (RenderFragment)(_ => { })));
+        Assert.NotNull(cut.Find(".app-shell.theme-light"));
+
+        // Act
+        cut.Find("[data-testid='theme-toggle']").Click();
+
+        // Assert
+        Assert.NotNull(cut.Find(".app-shell.theme-dark"));
+        Assert.Equal("Switch to the light theme", cut.Find("[data-testid='theme-toggle']").GetAttribute("aria-label"));
+    }
+}
