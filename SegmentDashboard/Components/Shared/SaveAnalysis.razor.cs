@@ -12,7 +12,10 @@ public sealed partial class SaveAnalysis
     private string? _error;
 
     [Inject]
-    private AnalysisLibrary Library { get; set; } = default!;
+    private OwnedAnalyses Analyses { get; set; } = default!;
+
+    [Inject]
+    private Auth.CurrentActor CurrentActor { get; set; } = default!;
 
     [Inject]
     private ILogger<SaveAnalysis> Logger { get; set; } = default!;
@@ -34,7 +37,8 @@ public sealed partial class SaveAnalysis
         try
         {
             var names = AnalysisLibrary.NamesFor(result, State.SegmentName);
-            _savedId = await Library.SaveAsync(_name.Trim(), result, names);
+            var actor = await CurrentActor.GetAsync() ?? throw new InvalidOperationException("Sign in to save analyses.");
+            _savedId = await Analyses.SaveAsync(actor, _name.Trim(), result, names);
             await OnSaved.InvokeAsync(_savedId);
         }
         catch (Exception ex) when (ex is IOException or InvalidOperationException or ArgumentException or Microsoft.Data.Sqlite.SqliteException)
