@@ -65,6 +65,12 @@ public sealed class FirstAdminSetup(IServiceProvider services, ILogger<FirstAdmi
         }
 
         await using var scope = services.CreateAsyncScope();
+        if (scope.ServiceProvider.GetRequiredService<UserManager<IdentityUser>>().Users.Any())
+        {
+            // Accounts were created meanwhile (e.g. with the users command): the token has no purpose left.
+            return IdentityResult.Failed(new IdentityError { Code = "SetupDone", Description = "Accounts exist already; sign in instead." });
+        }
+
         var result = await UserAccounts.CreateAsync(scope.ServiceProvider, userName, password, isAdmin: true);
         if (!result.Succeeded)
         {

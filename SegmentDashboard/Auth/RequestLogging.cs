@@ -24,7 +24,9 @@ public static class RequestLogging
             {
                 if (logger.IsEnabled(LogLevel.Information) && !IsAsset(context.Request.Path))
                 {
-                    var analysisId = context.Items[SharePageGate.AnalysisIdItem] as string ?? context.GetRouteValue("id") as string;
+                    // Route "id" only on the API: the page route /a/{Id} carries the capability token there.
+                    var analysisId = context.Items[SharePageGate.AnalysisIdItem] as string
+                        ?? (ApiAccessGate.IsApi(context.Request.Path) ? context.GetRouteValue("id") as string : null);
                     logger.LogInformation(
                         "{Method} {Path} {Status} user={User} analysis={AnalysisId} {ElapsedMs:0} ms",
                         context.Request.Method,
