@@ -30,8 +30,11 @@ public sealed partial class AnalysisSharing
     [Inject]
     private CurrentActor CurrentActor { get; set; } = default!;
 
+    /// <summary>Team mode's user directory (personal mode has none: sharing by name is for teams).</summary>
     [Inject]
-    private IUserDirectory? Users { get; set; }
+    private IServiceProvider Services { get; set; } = default!;
+
+    private IUserDirectory? Users => Services.GetService<IUserDirectory>();
 
     [Inject]
     private NavigationManager Navigation { get; set; } = default!;
