@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Text;
 using Microsoft.Playwright;
+using SegmentDashboard.Tests.Web.EndToEnd;
 using SegmentDashboard.Tests.Web.Api;
 
 namespace SegmentDashboard.Tests.Web.Auth;
@@ -139,6 +141,26 @@ public sealed class TeamModeEndToEndTests(TeamModeAppFixture fixture)
         var request = fixture.App.Log;
         Assert.Contains($"user=bob analysis={anas}", request, StringComparison.Ordinal);
         Assert.DoesNotContain(link[^43..], request, StringComparison.Ordinal);
+
+        // Each signed-in user's browser session holds only their own upload.
+        await ana.GotoAsync("/");
+        await bob.GotoAsync("/");
+        var anaDashboard = new DashboardPage(ana);
+        var bobDashboard = new DashboardPage(bob);
+        await anaDashboard.WaitForReadyAsync();
+        await bobDashboard.WaitForReadyAsync();
+        await anaDashboard.WaitForFileInputAsync("upload");
+        var run = await anaDashboard.RunVersionAsync();
+        await ana.GetByTestId("upload").SetInputFilesAsync(new FilePayload { Name = "ana-customers.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(ApiTestData.Customers()) });
+        await anaDashboard.WaitForReadyAsync(run);
+        Assert.Equal("ana-customers.csv", (await ana.Locator(".dataset-chip-name").InnerTextAsync()).Trim());
+        Assert.NotEqual("ana-customers.csv", (await bob.Locator(".dataset-chip-name").InnerTextAsync()).Trim());
+
+        // Sign-out (an antiforgery-checked POST) ends the session: pages ask for sign-in again.
+        await bob.GetByTestId("sign-out").ClickAsync();
+        await bob.WaitForURLAsync(url => url.Contains("/signin", StringComparison.Ordinal));
+        await bob.GotoAsync("/analyses");
+        Assert.Contains("/signin", bob.Url, StringComparison.Ordinal);
     }
 }
 
