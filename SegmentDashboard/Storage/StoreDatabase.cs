@@ -81,72 +81,70 @@ public sealed class StoreDatabase
         // queue on SQLite's write lock; the second one finds the schema current.
         await ExecuteAsync(connection, null, "PRAGMA journal_mode = WAL;", cancellationToken);
         await using var transaction = connection.BeginTransaction(deferred: false);
+        await ExecuteAsync(connection, transaction, """
+            CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
+            CREATE TABLE IF NOT EXISTS analyses (
+                id TEXT PRIMARY KEY,
+                name TEXT NOT NULL,
+                dataset_name TEXT NOT NULL,
+                row_count INTEGER NOT NULL,
+                cluster_count INTEGER NOT NULL,
+                algorithm TEXT NOT NULL,
+                created_utc TEXT NOT NULL,
+                request_json TEXT NOT NULL,
+                segment_names_json TEXT NOT NULL,
+                labels BLOB NOT NULL,
+                dataset BLOB NOT NULL);
+            INSERT INTO schema_version (version) SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM schema_version);
+            """, cancellationToken);
+        var version = await ScalarIntAsync(connection, transaction, "SELECT MAX(version) FROM schema_version", cancellationToken);
+        if (version > SchemaVersion)
         {
-            await ExecuteAsync(connection, transaction, """
-                CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
-                CREATE TABLE IF NOT EXISTS analyses (
-                    id TEXT PRIMARY KEY,
-                    name TEXT NOT NULL,
-                    dataset_name TEXT NOT NULL,
-                    row_count INTEGER NOT NULL,
-                    cluster_count INTEGER NOT NULL,
-                    algorithm TEXT NOT NULL,
-                    created_utc TEXT NOT NULL,
-                    request_json TEXT NOT NULL,
-                    segment_names_json TEXT NOT NULL,
-                    labels BLOB NOT NULL,
-                    dataset BLOB NOT NULL);
-                INSERT INTO schema_version (version) SELECT 1 WHERE NOT EXISTS (SELECT 1 FROM schema_version);
-                """, cancellationToken);
-            var version = await ScalarIntAsync(connection, transaction, "SELECT MAX(version) FROM schema_version", cancellationToken);
-            if (version > SchemaVersion)
-            {
-                throw new InvalidOperationException($"The database in '{Folder}' was written by a newer version (schema {version}); this version reads schema {SchemaVersion}.");
-            }
-
-            if (version < 2)
-            {
-                // Analyses saved before sign-in existed have no owner: administrators (and personal mode) see them.
-                await ExecuteAsync(connection, transaction, """
-                    ALTER TABLE analyses ADD COLUMN owner TEXT NULL;
-                    CREATE INDEX IF NOT EXISTS ix_analyses_owner ON analyses (owner);
-                    CREATE TABLE IF NOT EXISTS analysis_shares (
-                        analysis_id TEXT NOT NULL REFERENCES analyses (id) ON DELETE CASCADE,
-                        user_name TEXT NOT NULL COLLATE NOCASE,
-                        created_utc TEXT NOT NULL,
-                        PRIMARY KEY (analysis_id, user_name));
-                    CREATE INDEX IF NOT EXISTS ix_analysis_shares_user ON analysis_shares (user_name);
-                    CREATE TABLE IF NOT EXISTS share_links (
-                        id TEXT PRIMARY KEY,
-                        analysis_id TEXT NOT NULL REFERENCES analyses (id) ON DELETE CASCADE,
-                        token_hash TEXT NOT NULL UNIQUE,
-                        include_data INTEGER NOT NULL,
-                        created_by TEXT NOT NULL,
-                        created_utc TEXT NOT NULL,
-                        expires_utc TEXT NULL,
-                        revoked_utc TEXT NULL);
-                    CREATE TABLE IF NOT EXISTS access_tokens (
-                        id TEXT PRIMARY KEY,
-                        user_name TEXT NOT NULL COLLATE NOCASE,
-                        label TEXT NOT NULL,
-                        token_hash TEXT NOT NULL UNIQUE,
-                        created_utc TEXT NOT NULL,
-                        revoked_utc TEXT NULL);
-                    CREATE TABLE IF NOT EXISTS audit (
-                        seq INTEGER PRIMARY KEY AUTOINCREMENT,
-                        at_utc TEXT NOT NULL,
-                        actor TEXT NOT NULL,
-                        action TEXT NOT NULL,
-                        analysis_id TEXT NULL,
-                        detail TEXT NULL);
-                    CREATE INDEX IF NOT EXISTS ix_audit_analysis ON audit (analysis_id);
-                    UPDATE schema_version SET version = 2;
-                    """, cancellationToken);
-            }
-
-            await transaction.CommitAsync(cancellationToken);
-            _schemaReady = true;
+            throw new InvalidOperationException($"The database in '{Folder}' was written by a newer version (schema {version}); this version reads schema {SchemaVersion}.");
         }
+
+        if (version < 2)
+        {
+            // Analyses saved before sign-in existed have no owner: administrators (and personal mode) see them.
+            await ExecuteAsync(connection, transaction, """
+                ALTER TABLE analyses ADD COLUMN owner TEXT NULL;
+                CREATE INDEX IF NOT EXISTS ix_analyses_owner ON analyses (owner);
+                CREATE TABLE IF NOT EXISTS analysis_shares (
+                    analysis_id TEXT NOT NULL REFERENCES analyses (id) ON DELETE CASCADE,
+                    user_name TEXT NOT NULL COLLATE NOCASE,
+                    created_utc TEXT NOT NULL,
+                    PRIMARY KEY (analysis_id, user_name));
+                CREATE INDEX IF NOT EXISTS ix_analysis_shares_user ON analysis_shares (user_name);
+                CREATE TABLE IF NOT EXISTS share_links (
+                    id TEXT PRIMARY KEY,
+                    analysis_id TEXT NOT NULL REFERENCES analyses (id) ON DELETE CASCADE,
+                    token_hash TEXT NOT NULL UNIQUE,
+                    include_data INTEGER NOT NULL,
+                    created_by TEXT NOT NULL,
+                    created_utc TEXT NOT NULL,
+                    expires_utc TEXT NULL,
+                    revoked_utc TEXT NULL);
+                CREATE TABLE IF NOT EXISTS access_tokens (
+                    id TEXT PRIMARY KEY,
+                    user_name TEXT NOT NULL COLLATE NOCASE,
+                    label TEXT NOT NULL,
+                    token_hash TEXT NOT NULL UNIQUE,
+                    created_utc TEXT NOT NULL,
+                    revoked_utc TEXT NULL);
+                CREATE TABLE IF NOT EXISTS audit (
+                    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+                    at_utc TEXT NOT NULL,
+                    actor TEXT NOT NULL,
+                    action TEXT NOT NULL,
+                    analysis_id TEXT NULL,
+                    detail TEXT NULL);
+                CREATE INDEX IF NOT EXISTS ix_audit_analysis ON audit (analysis_id);
+                UPDATE schema_version SET version = 2;
+                """, cancellationToken);
+        }
+
+        await transaction.CommitAsync(cancellationToken);
+        _schemaReady = true;
     }
 
     private static async Task ExecuteAsync(SqliteConnection connection, SqliteTransaction? transaction, string sql, CancellationToken cancellationToken)
