@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using SegmentDashboard.Api;
+using SegmentDashboard.Auth;
 using SegmentDashboard.Hosting;
 using SegmentDashboard.Core.Segmentation;
 using SegmentDashboard.Security;
@@ -19,11 +20,13 @@ public static class SegmentDashboardSetup
         AddUi(builder.Services);
         builder.Services.AddHostedService<IdleMemoryTrimmer>();
         builder.Services.AddHostedService<SampleWarmup>();
+        builder.AddSegmentDashboardAuth();
         return builder;
     }
 
     public static WebApplication UseSegmentDashboard(this WebApplication app)
     {
+        app.UseProxyHeaders();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/Error");
@@ -31,9 +34,11 @@ public static class SegmentDashboardSetup
 
         app.UseStrictPlotlyBundle();
         app.UseSecurityHeaders();
+        app.UseSegmentDashboardAuth();
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapSegmentDashboardApi();
+        app.MapSegmentDashboardAuth();
         return app;
     }
 

@@ -9,7 +9,12 @@ namespace SegmentDashboard.Api;
 /// <summary>
 /// Saved analyses over HTTP: POST /api/analyses (the same body and query as /api/segment, plus
 /// <c>name</c>), GET /api/analyses (list), GET /api/analyses/{id} (the /api/segment JSON with the
-/// saved labels and segment names), DELETE /api/analyses/{id}. The reviewer's link is /a/{id}.
+/// saved labels and segment names), PATCH /api/analyses/{id}?name= (rename), DELETE /api/analyses/{id};
+/// sharing: POST/DELETE /api/analyses/{id}/shares/{user}, POST /api/analyses/{id}/links
+/// (?includeData=true&amp;expiresHours=N), DELETE /api/analyses/{id}/links/{linkId}; audit:
+/// GET /api/analyses/{id}/audit, GET /api/audit (administrators). Every call acts as the signed-in
+/// user (personal mode: the implicit owner): another user's analysis answers 404 (its existence
+/// does not leak); one shared with the caller read-only answers 403 to changes.
 /// </summary>
 internal static class AnalysesEndpoints
 {
@@ -37,7 +42,15 @@ internal static class AnalysesEndpoints
         api.MapDelete("/analyses/{id}", DeleteAsync)
             .WithName("DeleteAnalysis")
             .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapPatch("/analyses/{id}", RenameAsync)
+            .WithName("RenameAnalysis")
+            .Produces(StatusCodes.Status204NoContent)
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+        api.MapSharingApi();
         return api;
     }
 
@@ -50,7 +63,7 @@ internal static class AnalysesEndpoints
     internal static Task<IResult> SaveAsync(
         HttpContext context,
         SegmentationService service,
-        AnalysisLibrary library,
+        OwnedAnalyses analyses,
         IOptions<UploadOptions> upload,
         ILoggerFactory loggers) =>
         ProblemResults.HandleAsync(context, loggers, async cancellationToken =>
@@ -59,21 +72,21 @@ internal static class AnalysesEndpoints
             var name = TakeName(request);
             var result = await SegmentEndpoint.RunAsync(request, service, upload.Value, cancellationToken);
             var names = AnalysisLibrary.NamesFor(result, id => result.Profiles.FirstOrDefault(p => p.SegmentId == id)?.Name ?? $"Segment {id + 1}");
-            var id = await library.SaveAsync(name, result, names, cancellationToken);
+            var id = await analyses.SaveAsync(Caller(context), name, result, names, cancellationToken);
             return TypedResults.Created(ResourceUrl(id), new AnalysisCreatedResponse(id, PageUrl(id)));
         });
 
-    internal static Task<IResult> ListAsync(HttpContext context, AnalysisLibrary library, ILoggerFactory loggers) =>
+    internal static Task<IResult> ListAsync(HttpContext context, OwnedAnalyses analyses, ILoggerFactory loggers) =>
         ProblemResults.HandleAsync(context, loggers, async cancellationToken =>
         {
-            var list = await library.Store.ListAsync(cancellationToken);
+            var list = await analyses.ListAsync(Caller(context), cancellationToken);
             return TypedResults.Ok(list.Select(AnalysisListItem.From).ToArray());
         });
 
-    internal static Task<IResult> GetAsync(string id, HttpContext context, AnalysisLibrary library, ILoggerFactory loggers) =>
+    internal static Task<IResult> GetAsync(string id, HttpContext context, OwnedAnalyses analyses, ILoggerFactory loggers) =>
         ProblemResults.HandleAsync(context, loggers, async cancellationToken =>
         {
-            var opened = await library.OpenAsync(id, cancellationToken);
+            var opened = await analyses.OpenAsync(Caller(context), id, cancellationToken);
             if (opened is null)
             {
                 return NotFound(id);
@@ -82,12 +95,34 @@ internal static class AnalysesEndpoints
             return TypedResults.Ok(SegmentResponse.From(opened.NamedResult() with { RowLabels = opened.SavedLabels }));
         });
 
-    internal static Task<IResult> DeleteAsync(string id, HttpContext context, AnalysisLibrary library, ILoggerFactory loggers) =>
+    internal static Task<IResult> DeleteAsync(string id, HttpContext context, OwnedAnalyses analyses, ILoggerFactory loggers) =>
         ProblemResults.HandleAsync(context, loggers, async cancellationToken =>
-            await library.DeleteAsync(id, cancellationToken) ? TypedResults.NoContent() : NotFound(id));
+            Outcome(await analyses.DeleteAsync(Caller(context), id, cancellationToken), id));
+
+    internal static Task<IResult> RenameAsync(string id, HttpContext context, OwnedAnalyses analyses, ILoggerFactory loggers) =>
+        ProblemResults.HandleAsync(context, loggers, async cancellationToken =>
+        {
+            var name = TakeName(context.Request);
+            return Outcome(await analyses.RenameAsync(Caller(context), id, name, cancellationToken), id);
+        });
+
+    /// <summary>The signed-in caller; the API gate has already answered 401 when there is none.</summary>
+    internal static Actor Caller(HttpContext context) =>
+        Auth.ActorClaims.From(context.User) ?? throw new ApiProblemException(StatusCodes.Status401Unauthorized, "Sign-in required", "Send 'Authorization: Bearer <personal access token>'.");
+
+    /// <summary>204, 404 (not there, or not the caller's to see) or 403 (shared with the caller read-only).</summary>
+    internal static IResult Outcome(AccessOutcome outcome, string id) => outcome switch
+    {
+        AccessOutcome.Done => TypedResults.NoContent(),
+        AccessOutcome.Forbidden => TypedResults.Problem(
+            statusCode: StatusCodes.Status403Forbidden,
+            title: "Read-only",
+            detail: $"The analysis '{id}' is shared with you read-only: only its owner or an administrator may change it."),
+        _ => NotFound(id),
+    };
 
     /// <summary>Reads and checks <c>name</c>, then removes it from the query so the segmentation parser sees its own parameters only.</summary>
-    private static string TakeName(HttpRequest request)
+    internal static string TakeName(HttpRequest request)
     {
         var key = request.Query.Keys.FirstOrDefault(k => string.Equals(k, Name, StringComparison.OrdinalIgnoreCase));
         var values = key is null ? StringValues.Empty : request.Query[key];
@@ -118,7 +153,7 @@ internal static class AnalysesEndpoints
         return name;
     }
 
-    private static ProblemHttpResult NotFound(string id) => TypedResults.Problem(
+    internal static ProblemHttpResult NotFound(string id) => TypedResults.Problem(
         statusCode: StatusCodes.Status404NotFound,
         title: "Analysis not found",
         detail: $"No saved analysis has the id '{id}'. It may have been deleted; GET {ApiEndpoints.Prefix}/analyses lists the saved ones.");

@@ -4,20 +4,18 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.Options;
 using SegmentDashboard.Core.Persistence;
 using SegmentDashboard.Core.Segmentation;
 
 namespace SegmentDashboard.Storage;
 
 /// <summary>
-/// Saved analyses in an embedded SQLite file (no server to start), created on first use with a
-/// versioned schema. One short-lived connection per call; WAL mode so readers never block a save.
+/// Saved analyses in the embedded SQLite file (<see cref="StoreDatabase"/>): each with its owner
+/// (null for analyses saved before owners existed), listed per <see cref="Actor"/>.
 /// </summary>
 public sealed class AnalysisStore
 {
-    public const string FileName = "segmentdashboard.db";
-    private const int SchemaVersion = 1;
+    public const string FileName = StoreDatabase.FileName;
     private const string IdAlphabet = "abcdefghijkmnpqrstuvwxyz23456789";
 
     private static readonly JsonSerializerOptions Json = new()
@@ -25,31 +23,30 @@ public sealed class AnalysisStore
         Converters = { new JsonStringEnumConverter() },
     };
 
-    private readonly string _connectionString;
-    private volatile bool _schemaReady;
+    private readonly StoreDatabase _database;
 
-    public AnalysisStore(IOptions<StorageOptions> options, IHostEnvironment environment)
-        : this(System.IO.Path.GetFullPath(options.Value.Path, environment.ContentRootPath))
+    public AnalysisStore(StoreDatabase database)
     {
+        _database = database;
     }
 
     public AnalysisStore(string folder)
+        : this(new StoreDatabase(folder))
     {
-        Folder = folder;
-        _connectionString = new SqliteConnectionStringBuilder
-        {
-            DataSource = System.IO.Path.Combine(folder, FileName),
-            Mode = SqliteOpenMode.ReadWriteCreate,
-            Pooling = false,
-            DefaultTimeout = 30,
-        }.ToString();
     }
 
     /// <summary>The folder holding the database file.</summary>
-    public string Folder { get; }
+    public string Folder => _database.Folder;
+
+    /// <summary>The database (shares, links, tokens and audit live in the same file).</summary>
+    public StoreDatabase Database => _database;
 
     /// <summary>Saves a run under <paramref name="name"/> and returns its new id (stable link /a/{id}).</summary>
-    public async Task<string> SaveAsync(string name, SegmentationResult result, IReadOnlyList<string> segmentNames, CancellationToken cancellationToken = default)
+    public Task<string> SaveAsync(string name, SegmentationResult result, IReadOnlyList<string> segmentNames, CancellationToken cancellationToken = default) =>
+        SaveAsync(name, result, segmentNames, owner: null, cancellationToken);
+
+    /// <summary>Saves a run owned by <paramref name="owner"/> (a user name; null: administrators only).</summary>
+    public async Task<string> SaveAsync(string name, SegmentationResult result, IReadOnlyList<string> segmentNames, string? owner, CancellationToken cancellationToken = default)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(name);
         if (segmentNames.Count != result.ClusterCount)
@@ -63,11 +60,11 @@ public sealed class AnalysisStore
         var labelBytes = new byte[result.RowLabels.Length * sizeof(int)];
         Buffer.BlockCopy(result.RowLabels.ToArray(), 0, labelBytes, 0, labelBytes.Length);
 
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = """
-            INSERT INTO analyses (id, name, dataset_name, row_count, cluster_count, algorithm, created_utc, request_json, segment_names_json, labels, dataset)
-            VALUES ($id, $name, $dataset_name, $rows, $k, $algorithm, $created, $request, $names, $labels, $dataset)
+            INSERT INTO analyses (id, name, dataset_name, row_count, cluster_count, algorithm, created_utc, request_json, segment_names_json, labels, dataset, owner)
+            VALUES ($id, $name, $dataset_name, $rows, $k, $algorithm, $created, $request, $names, $labels, $dataset, $owner)
             """;
         command.Parameters.AddWithValue("$id", id);
         command.Parameters.AddWithValue("$name", name.Trim());
@@ -80,16 +77,32 @@ public sealed class AnalysisStore
         command.Parameters.AddWithValue("$names", JsonSerializer.Serialize(segmentNames, Json));
         command.Parameters.AddWithValue("$labels", labelBytes);
         command.Parameters.AddWithValue("$dataset", datasetBytes);
+        command.Parameters.AddWithValue("$owner", (object?)owner ?? DBNull.Value);
         await command.ExecuteNonQueryAsync(cancellationToken);
         return id;
     }
 
     /// <summary>Every saved analysis, newest first.</summary>
-    public async Task<IReadOnlyList<SavedAnalysisSummary>> ListAsync(CancellationToken cancellationToken = default)
+    public Task<IReadOnlyList<SavedAnalysisSummary>> ListAsync(CancellationToken cancellationToken = default) =>
+        ListAsync(Actor.Personal, cancellationToken);
+
+    /// <summary>
+    /// The analyses <paramref name="actor"/> may see, newest first: an administrator every one; a
+    /// user their own and those shared with them.
+    /// </summary>
+    public async Task<IReadOnlyList<SavedAnalysisSummary>> ListAsync(Actor actor, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {SummaryColumns} FROM analyses ORDER BY created_utc DESC, id";
+        command.CommandText = actor.IsAdmin
+            ? $"SELECT {SummaryColumns} FROM analyses ORDER BY created_utc DESC, id"
+            : $"""
+              SELECT {SummaryColumns} FROM analyses
+              WHERE owner = $user COLLATE NOCASE OR id IN (SELECT analysis_id FROM analysis_shares WHERE user_name = $user)
+              ORDER BY created_utc DESC, id
+              """;
+        command.Parameters.AddWithValue("$user", actor.Name);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         var list = new List<SavedAnalysisSummary>();
         while (await reader.ReadAsync(cancellationToken))
@@ -100,10 +113,42 @@ public sealed class AnalysisStore
         return list;
     }
 
+    /// <summary>What <paramref name="actor"/> may do with analysis <paramref name="id"/> (None also when it does not exist).</summary>
+    public async Task<AnalysisAccess> AccessAsync(string id, Actor actor, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(actor);
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT owner, EXISTS (SELECT 1 FROM analysis_shares s WHERE s.analysis_id = a.id AND s.user_name = $user)
+            FROM analyses a WHERE a.id = $id
+            """;
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$user", actor.Name);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            return AnalysisAccess.None;
+        }
+
+        var owner = reader.IsDBNull(0) ? null : reader.GetString(0);
+        return AnalysisAccessRules.Decide(actor, owner, reader.GetInt64(1) != 0);
+    }
+
+    /// <summary>The owner's user name; null when the analysis has none or does not exist.</summary>
+    public async Task<string?> OwnerAsync(string id, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await _database.OpenAsync(cancellationToken);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT owner FROM analyses WHERE id = $id";
+        command.Parameters.AddWithValue("$id", id);
+        return await command.ExecuteScalarAsync(cancellationToken) as string;
+    }
+
     /// <summary>The saved analysis, or null when no analysis has that id.</summary>
     public async Task<SavedAnalysis?> GetAsync(string id, CancellationToken cancellationToken = default)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = $"SELECT {SummaryColumns}, request_json, segment_names_json, labels, dataset FROM analyses WHERE id = $id";
         command.Parameters.AddWithValue("$id", id);
@@ -147,68 +192,12 @@ public sealed class AnalysisStore
 
     private async Task<int> ExecuteAsync(string sql, string id, string value, CancellationToken cancellationToken)
     {
-        await using var connection = await OpenAsync(cancellationToken);
+        await using var connection = await _database.OpenAsync(cancellationToken);
         await using var command = connection.CreateCommand();
         command.CommandText = sql;
         command.Parameters.AddWithValue("$id", id);
         command.Parameters.AddWithValue("$value", value);
         return await command.ExecuteNonQueryAsync(cancellationToken);
-    }
-
-    private async Task<SqliteConnection> OpenAsync(CancellationToken cancellationToken)
-    {
-        Directory.CreateDirectory(Folder);
-        var connection = new SqliteConnection(_connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await using (var pragma = connection.CreateCommand())
-        {
-            pragma.CommandText = "PRAGMA busy_timeout = 10000;";
-            await pragma.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        if (!_schemaReady)
-        {
-            await EnsureSchemaAsync(connection, cancellationToken);
-        }
-
-        return connection;
-    }
-
-    /// <summary>Idempotent (CREATE IF NOT EXISTS, a guarded INSERT), so concurrent first calls are safe without a lock.</summary>
-    private async Task EnsureSchemaAsync(SqliteConnection connection, CancellationToken cancellationToken)
-    {
-        await using var command = connection.CreateCommand();
-        await using (var wal = connection.CreateCommand())
-        {
-            wal.CommandText = "PRAGMA journal_mode = WAL;";
-            await wal.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        command.CommandText = """
-            CREATE TABLE IF NOT EXISTS schema_version (version INTEGER NOT NULL);
-            CREATE TABLE IF NOT EXISTS analyses (
-                id TEXT PRIMARY KEY,
-                name TEXT NOT NULL,
-                dataset_name TEXT NOT NULL,
-                row_count INTEGER NOT NULL,
-                cluster_count INTEGER NOT NULL,
-                algorithm TEXT NOT NULL,
-                created_utc TEXT NOT NULL,
-                request_json TEXT NOT NULL,
-                segment_names_json TEXT NOT NULL,
-                labels BLOB NOT NULL,
-                dataset BLOB NOT NULL);
-            INSERT INTO schema_version (version) SELECT $version WHERE NOT EXISTS (SELECT 1 FROM schema_version);
-            SELECT MAX(version) FROM schema_version;
-            """;
-        command.Parameters.AddWithValue("$version", SchemaVersion);
-        var version = Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-        if (version > SchemaVersion)
-        {
-            throw new InvalidOperationException($"The database in '{Folder}' was written by a newer version (schema {version}).");
-        }
-
-        _schemaReady = true;
     }
 
     private static string NewId()

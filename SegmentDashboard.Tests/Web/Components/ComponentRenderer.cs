@@ -50,8 +50,19 @@ public static class ComponentRenderer
         services.AddOptions<UploadOptions>();
 
         // Saved analyses and reports: never touched while rendering (the store opens its file on first use).
-        services.AddSingleton(new AnalysisStore(Path.Combine(Path.GetTempPath(), "sd-render-" + Guid.NewGuid().ToString("N"))));
+        services.AddSingleton(new StoreDatabase(Path.Combine(Path.GetTempPath(), "sd-render-" + Guid.NewGuid().ToString("N"))));
+        services.AddSingleton<AnalysisStore>();
         services.AddSingleton<AnalysisLibrary>();
+        services.AddSingleton<SharingStore>();
+        services.AddSingleton<AccessTokenStore>();
+        services.AddSingleton<AuditLog>();
+        services.AddSingleton<OwnedAnalyses>();
+        services.AddSingleton(TimeProvider.System);
+
+        // Personal mode: the implicit owner is signed in.
+        services.AddSingleton(new SegmentDashboard.Auth.AuthOptions());
+        services.AddSingleton<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, PersonalAuthenticationState>();
+        services.AddScoped<SegmentDashboard.Auth.CurrentActor>();
         services.AddSingleton(new PlotlyScript(() => string.Empty));
         return context;
     }
@@ -84,4 +95,12 @@ public static class ComponentRenderer
     public static IElement? ByTestId(this IParentNode node, string testId) => node.QuerySelector($"[data-testid='{testId}']");
 
     public static IHtmlCollection<IElement> AllByTestId(this IParentNode node, string testId) => node.QuerySelectorAll($"[data-testid='{testId}']");
+}
+
+/// <summary>The personal-mode user, as the app's Personal scheme signs everyone in.</summary>
+internal sealed class PersonalAuthenticationState : Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider
+{
+    public override Task<Microsoft.AspNetCore.Components.Authorization.AuthenticationState> GetAuthenticationStateAsync() =>
+        Task.FromResult(new Microsoft.AspNetCore.Components.Authorization.AuthenticationState(
+            SegmentDashboard.Auth.ActorClaims.Principal(Actor.Personal.Name, isAdmin: true, SegmentDashboard.Auth.AuthSchemes.Personal)));
 }

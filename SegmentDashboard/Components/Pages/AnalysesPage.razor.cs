@@ -14,7 +14,16 @@ public sealed partial class AnalysesPage
     private string? _error;
 
     [Inject]
-    private AnalysisLibrary Library { get; set; } = default!;
+    private OwnedAnalyses Analyses { get; set; } = default!;
+
+    [Inject]
+    private Auth.CurrentActor CurrentActor { get; set; } = default!;
+
+    /// <summary>The signed-in user (personal mode: the implicit owner); null when nobody is signed in.</summary>
+    private Actor? _actor;
+
+    /// <summary>Ids the current user may rename, delete and share (own, or every one for an administrator).</summary>
+    private HashSet<string> _manageable = new(StringComparer.Ordinal);
 
     [Inject]
     private ILogger<AnalysesPage> Logger { get; set; } = default!;
@@ -47,9 +56,9 @@ public sealed partial class AnalysesPage
 
         await RunAsync(async () =>
         {
-            if (!await Library.RenameAsync(id, _newName))
+            if (_actor is null || await Analyses.RenameAsync(_actor, id, _newName) != AccessOutcome.Done)
             {
-                _error = "That analysis no longer exists.";
+                _error = "That analysis no longer exists, or only its owner may rename it.";
             }
             else
             {
@@ -62,7 +71,11 @@ public sealed partial class AnalysesPage
 
     private Task DeleteAsync(string id) => RunAsync(async () =>
     {
-        await Library.DeleteAsync(id);
+        if (_actor is null || await Analyses.DeleteAsync(_actor, id) != AccessOutcome.Done)
+        {
+            _error = "That analysis no longer exists, or only its owner may delete it.";
+        }
+
         _deleting = null;
         Snackbar.Add("Analysis deleted.", Severity.Info);
     });
@@ -88,7 +101,16 @@ public sealed partial class AnalysesPage
     {
         try
         {
-            _items = await Library.Store.ListAsync();
+            _actor ??= await CurrentActor.GetAsync();
+            _items = _actor is null ? [] : await Analyses.ListAsync(_actor);
+            _manageable = [];
+            foreach (var item in _items)
+            {
+                if (_actor is not null && await Analyses.AccessAsync(_actor, item.Id) == AnalysisAccess.Manage)
+                {
+                    _manageable.Add(item.Id);
+                }
+            }
         }
         catch (Exception ex) when (ex is IOException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
         {

@@ -10,7 +10,10 @@ namespace SegmentDashboard.Components.Pages;
 /// /a/{id}: a saved analysis, read-only, for reviewers. The saved settings are re-run on the saved
 /// dataset (deterministic for the seed) to rebuild the charts; the labels are checked against the
 /// saved ones and the saved segment names are shown. No editing controls.
+/// Reached by a capability link /a/{token} (anyone holding it; customer rows only when the owner
+/// ticked "include data") or by an analysis id the signed-in user may see.
 /// </summary>
+[Microsoft.AspNetCore.Authorization.AllowAnonymous]
 public sealed partial class SharedAnalysisPage
 {
     internal const string MismatchText =
@@ -18,6 +21,7 @@ public sealed partial class SharedAnalysisPage
         + "Charts and profiles below come from the re-run; the exported customer ids use the labels as saved.";
 
     private OpenedAnalysis? _opened;
+    private PageAccess? _access;
     private ImmutableArray<ChartSpec> _charts;
     private bool _notFound;
     private string? _error;
@@ -26,7 +30,13 @@ public sealed partial class SharedAnalysisPage
     public string Id { get; set; } = string.Empty;
 
     [Inject]
-    private AnalysisLibrary Library { get; set; } = default!;
+    private OwnedAnalyses Analyses { get; set; } = default!;
+
+    [Inject]
+    private Auth.CurrentActor CurrentActor { get; set; } = default!;
+
+    /// <summary>The customer rows may be shown (labeled CSV, ids, hover on the scatter): own access, or a link with "include data".</summary>
+    private bool IncludeData => _access?.IncludeData == true;
 
     [Inject]
     private ILogger<SharedAnalysisPage> Logger { get; set; } = default!;
@@ -46,7 +56,9 @@ public sealed partial class SharedAnalysisPage
         _error = null;
         try
         {
-            _opened = await Library.OpenAsync(Id);
+            var actor = await CurrentActor.GetAsync();
+            _access = await Analyses.ResolvePageAsync(actor, Id);
+            _opened = _access is null ? null : await Analyses.OpenPageAsync(actor, _access);
             _notFound = _opened is null;
         }
         catch (Exception ex) when (ex is IOException or InvalidOperationException or ArgumentException or InvalidDataException or Microsoft.Data.Sqlite.SqliteException)
@@ -60,7 +72,10 @@ public sealed partial class SharedAnalysisPage
     {
         if (_charts.IsDefault)
         {
-            _charts = AnalysisCharts.For(opened.Result, opened.NamesById());
+            var charts = AnalysisCharts.For(opened.Result, opened.NamesById());
+
+            // Without "include data" no customer row reaches the browser: the scatter's hover shows rows.
+            _charts = IncludeData ? charts : charts.RemoveAll(c => c.TestId == "chart-scatter");
         }
 
         return _charts;

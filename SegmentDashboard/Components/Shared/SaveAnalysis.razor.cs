@@ -13,7 +13,10 @@ public sealed partial class SaveAnalysis
     private string? _error;
 
     [Inject]
-    private AnalysisLibrary Library { get; set; } = default!;
+    private OwnedAnalyses Analyses { get; set; } = default!;
+
+    [Inject]
+    private Auth.CurrentActor CurrentActor { get; set; } = default!;
 
     [Inject]
     private ILogger<SaveAnalysis> Logger { get; set; } = default!;
@@ -38,7 +41,8 @@ public sealed partial class SaveAnalysis
         try
         {
             var names = AnalysisLibrary.NamesFor(result, State.SegmentName);
-            _savedId = await Library.SaveAsync(_name.Trim(), result, names);
+            var actor = await CurrentActor.GetAsync() ?? throw new InvalidOperationException("Sign in to save analyses.");
+            _savedId = await Analyses.SaveAsync(actor, _name.Trim(), result, names);
             Snackbar.Add($"Saved “{_name.Trim()}”.", Severity.Success);
             await OnSaved.InvokeAsync(_savedId);
         }
