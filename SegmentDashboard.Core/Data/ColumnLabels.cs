@@ -1,0 +1,58 @@
+using System.Globalization;
+using SegmentDashboard.Core.Profiling;
+
+namespace SegmentDashboard.Core.Data;
+
+/// <summary>
+/// Readable labels for headers, used in segment names and playbooks: <c>MntWines</c> becomes
+/// "wine spend", <c>NumCatalogPurchases</c> "catalog purchases", <c>Recency</c> "days since last
+/// order", <c>QUANTITYORDERED</c> "quantity ordered".
+/// </summary>
+public static class ColumnLabels
+{
+    private static readonly Dictionary<string, string> Known = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["recency"] = "days since last order",
+        ["quantityordered"] = "quantity ordered",
+        ["priceeach"] = "unit price",
+        ["unitprice"] = "unit price",
+        ["productline"] = "product line",
+        ["ordernumber"] = "order number",
+        ["invoiceno"] = "invoice number",
+        ["customername"] = "customer name",
+        ["kidhome"] = "children at home",
+        ["teenhome"] = "teenagers at home",
+        ["dt customer"] = "customer since",
+    };
+
+    public static string Readable(string name)
+    {
+        ArgumentNullException.ThrowIfNull(name);
+        var words = FeatureConcepts.Words(name);
+        if (words.Length == 0)
+        {
+            return name.Trim();
+        }
+
+        var key = string.Join(' ', words);
+        if (Known.TryGetValue(key, out var known) || Known.TryGetValue(string.Concat(words), out known))
+        {
+            return known;
+        }
+
+        if (words[0] == "mnt" && words.Length > 1)
+        {
+            return string.Join(' ', words.Skip(1).Select(Singular)) + " spend";
+        }
+
+        if (words[0] == "num" && words.Length > 1)
+        {
+            return string.Join(' ', words.Skip(1));
+        }
+
+        return FeatureConcepts.Friendly(name).ToLower(CultureInfo.InvariantCulture);
+    }
+
+    private static string Singular(string word) =>
+        word.Length > 3 && word.EndsWith('s') && !word.EndsWith("ss", StringComparison.Ordinal) ? word[..^1] : word;
+}
