@@ -78,8 +78,8 @@ public static class CustomerTableBuilder
         Array.Fill(lastDay, double.NegativeInfinity);
         var rowValue = new double[n];
         var used = new bool[n];
-        var orderPairs = new HashSet<long>();
-        var productPairs = new HashSet<long>();
+        var orderPairs = new HashSet<long>(MixedPairComparer.Instance);
+        var productPairs = new HashSet<long>(MixedPairComparer.Instance);
         var distinctProducts = new int[customerCount];
         int withoutCustomer = 0, withoutValue = 0, returns = 0;
         var maxDay = double.NegativeInfinity;
