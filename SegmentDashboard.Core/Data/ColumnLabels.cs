@@ -10,7 +10,7 @@ namespace SegmentDashboard.Core.Data;
 /// </summary>
 public static class ColumnLabels
 {
-    private static readonly Dictionary<string, string> Known = new(StringComparer.OrdinalIgnoreCase)
+    private static readonly Dictionary<string, string> KnownLabels = new(StringComparer.OrdinalIgnoreCase)
     {
         ["recency"] = "days since last order",
         ["quantityordered"] = "quantity ordered",
@@ -25,17 +25,22 @@ public static class ColumnLabels
         ["dt customer"] = "customer since",
     };
 
-    public static string Readable(string name)
+    /// <summary>The readable label; the header in lower-case words when no rule knows it.</summary>
+    public static string Readable(string name) =>
+        Known(name) ?? FeatureConcepts.Friendly(name).ToLower(CultureInfo.InvariantCulture);
+
+    /// <summary>The label from the lexicon (<c>MntWines</c>: "wine spend"), or null when the header has no rule.</summary>
+    public static string? Known(string name)
     {
         ArgumentNullException.ThrowIfNull(name);
         var words = FeatureConcepts.Words(name);
         if (words.Length == 0)
         {
-            return name.Trim();
+            return null;
         }
 
         var key = string.Join(' ', words);
-        if (Known.TryGetValue(key, out var known) || Known.TryGetValue(string.Concat(words), out known))
+        if (KnownLabels.TryGetValue(key, out var known) || KnownLabels.TryGetValue(string.Concat(words), out known))
         {
             return known;
         }
@@ -50,7 +55,7 @@ public static class ColumnLabels
             return string.Join(' ', words.Skip(1));
         }
 
-        return FeatureConcepts.Friendly(name).ToLower(CultureInfo.InvariantCulture);
+        return null;
     }
 
     private static string Singular(string word) =>
