@@ -6,6 +6,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Microsoft.JSInterop;
+using MudBlazor.Services;
 using Radzen;
 using SegmentDashboard.Api;
 using SegmentDashboard.Core.Segmentation;
@@ -31,6 +32,7 @@ public static class ComponentRenderer
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddOptions<UploadOptions>();
         services.AddRadzenComponents();
+        services.AddMudServices();
 
         // Saved analyses and reports: never touched while rendering (the store opens its file on first use).
         services.AddSingleton(new AnalysisStore(Path.Combine(Path.GetTempPath(), "sd-render-" + Guid.NewGuid().ToString("N"))));
