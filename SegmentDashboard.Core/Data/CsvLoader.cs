@@ -238,6 +238,14 @@ public static class CsvLoader
         {
             var builder = builders[c];
             var isNumeric = builder.IsNumeric;
+            var naKept = isNumeric ? 0 : builder.ResolveNaMarkers();
+            if (naKept > 0)
+            {
+                warnings.Add(new IngestWarning(
+                    string.Create(CultureInfo.InvariantCulture, $"Column '{names[c]}' holds short codes, so its {naKept} 'NA' value(s) are read as the code NA (e.g. North America), not as missing."),
+                    Column: c + 1));
+            }
+
             columns.Add(isNumeric
                 ? KindInference.FromNumbers(names[c], builder.TakeNumbers())
                 : KindInference.FromStrings(names[c], builder.Strings, dialect.Delimiter, options));
