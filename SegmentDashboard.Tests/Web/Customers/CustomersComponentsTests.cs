@@ -59,6 +59,9 @@ public class CustomersComponentsTests
             },
             TimeSpan.FromSeconds(30));
         Assert.Equal(expected.GetProperty("customers").GetArrayLength(), state.Dataset!.RowCount);
+        var rfm = cut.Find("[data-testid='customers-rfm']").TextContent;
+        var champions = expected.GetProperty("rfm").EnumerateArray().Count(s => s.GetString() is ['5', '4' or '5', _]);
+        Assert.Contains($"Champions {champions}", rfm, StringComparison.Ordinal);
         Assert.Contains("Orders", state.Settings.Features);
         Assert.DoesNotContain("CustomerID", state.Settings.Features);
 

@@ -53,6 +53,17 @@ public partial class CustomersPanel : DashboardComponentBase
         return string.Join("; ", parts) + "." + asOf;
     }
 
+    /// <summary>"Champions 12 · Loyal customers 8 · …", largest first.</summary>
+    public static string RfmCounts(CustomerTable table)
+    {
+        ArgumentNullException.ThrowIfNull(table);
+        return string.Join(" · ", table.Rfm
+            .GroupBy(r => r.Segment, StringComparer.Ordinal)
+            .OrderByDescending(g => g.Count())
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g => string.Create(CultureInfo.InvariantCulture, $"{g.Key} {g.Count():N0}")));
+    }
+
     private static string? OrNull(string? value) => string.IsNullOrEmpty(value) ? null : value;
 
     private static bool IsNumber(Column column) => column is NumericColumn { Kind: ColumnKind.Numeric };
