@@ -13,6 +13,8 @@ using SegmentDashboard.Core.Samples;
 //       bounded loopback load on POST /api/segment (see LoadTestCommand)
 //   pipeline --input FILE.csv [--k K] [--repeat R] [--sweep false]
 //       the whole default segmentation pipeline with per-stage seconds (see PipelineCommand)
+//   customers --rows N [--repeat R] | --input FILE.csv [--customer C ...] | --write N OUT.csv
+//       order lines to a customer table (see CustomersCommand)
 //   samplecsv ROWS OUT.csv
 //       writes the built-in sample generator's table with ROWS rows
 //   anything else: BenchmarkDotNet suites, always in-process (self-contained net9.0 build).
@@ -20,6 +22,8 @@ switch (args.FirstOrDefault())
 {
     case "compare":
         return CompareCommand.Run(args[1..], Console.Out);
+    case "customers":
+        return CustomersCommand.Run(args[1..], Console.Out);
     case "pipeline":
         return PipelineCommand.Run(args[1..], Console.Out);
     case "loadtest":

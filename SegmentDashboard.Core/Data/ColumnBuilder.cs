@@ -69,7 +69,8 @@ internal sealed class ColumnBuilder
 
         if (MissingMarkers.IsMissing(span))
         {
-            _strings[_count++] = null;
+            // A written NA may be a code (North America); NaAsValue decides once the column is read.
+            _strings[_count++] = NaAsValue.IsUpperNa(span) ? NaAsValue.Sentinel : null;
         }
         else if (Utf8.IsValid(span))
         {
@@ -97,6 +98,9 @@ internal sealed class ColumnBuilder
     }
 
     public ReadOnlySpan<string?> Strings => _strings.AsSpan(0, _strings is null ? 0 : _count);
+
+    /// <summary>Decides the written NAs of a text column (<see cref="NaAsValue.Resolve"/>); how many were kept as the value "NA".</summary>
+    public int ResolveNaMarkers() => _strings is null ? 0 : NaAsValue.Resolve(_strings.AsSpan(0, _count));
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private bool TryNumber(ReadOnlySpan<byte> span, out double value)

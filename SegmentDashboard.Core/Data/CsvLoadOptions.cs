@@ -22,5 +22,8 @@ public sealed record CsvLoadOptions
     /// <summary>A categorical column with more distinct values than this (and than half the rows) is text.</summary>
     public int MaxCategoricalLevels { get; init; } = 200;
 
+    /// <summary>For an Excel workbook: the sheet to read (case-insensitive); null means the first.</summary>
+    public string? Sheet { get; init; }
+
     public static CsvLoadOptions Default { get; } = new();
 }

@@ -54,6 +54,16 @@ public static class CsvLoader
         var prefix = new byte[PrefixBytes];
         var prefixLength = ReadPrefix(stream, prefix);
         var isWholeFile = prefixLength < PrefixBytes;
+        if (ExcelLoader.LooksLikeWorkbook(prefix.AsSpan(0, prefixLength)))
+        {
+            // An .xlsx workbook is a zip archive, which is read with random access: buffer it.
+            using var workbook = new MemoryStream();
+            workbook.Write(prefix, 0, prefixLength);
+            stream.CopyTo(workbook);
+            workbook.Position = 0;
+            return ExcelLoader.Load(workbook, name, options, progress, cancellationToken);
+        }
+
         var encoding = EncodingSniffer.Sniff(prefix.AsSpan(0, prefixLength), isWholeFile);
         var text = encoding.Encoding.GetString(prefix, encoding.BomLength, prefixLength - encoding.BomLength);
         if (string.IsNullOrWhiteSpace(text.Replace("\uFEFF", string.Empty, StringComparison.Ordinal)))
@@ -238,6 +248,14 @@ public static class CsvLoader
         {
             var builder = builders[c];
             var isNumeric = builder.IsNumeric;
+            var naKept = isNumeric ? 0 : builder.ResolveNaMarkers();
+            if (naKept > 0)
+            {
+                warnings.Add(new IngestWarning(
+                    string.Create(CultureInfo.InvariantCulture, $"Column '{names[c]}' holds short codes, so its {naKept} 'NA' value(s) are read as the code NA (e.g. North America), not as missing."),
+                    Column: c + 1));
+            }
+
             columns.Add(isNumeric
                 ? KindInference.FromNumbers(names[c], builder.TakeNumbers())
                 : KindInference.FromStrings(names[c], builder.Strings, dialect.Delimiter, options));

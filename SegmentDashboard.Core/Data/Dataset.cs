@@ -15,6 +15,16 @@ public sealed record Dataset(
     CsvDialect? Dialect,
     ImmutableArray<IngestWarning> Warnings)
 {
+    /// <summary>Column meanings the user chose (column name to meaning); inferred ones are not stored (<see cref="ColumnMeanings"/>).</summary>
+    public ImmutableDictionary<string, ColumnMeaning> ChosenMeanings { get; init; } = ImmutableDictionary<string, ColumnMeaning>.Empty;
+
+    /// <summary>A copy with the user's meaning for one column (null: back to the inferred one).</summary>
+    public Dataset WithMeaning(string column, ColumnMeaning? meaning)
+    {
+        _ = this[column];
+        return this with { ChosenMeanings = meaning is { } chosen ? ChosenMeanings.SetItem(column, chosen) : ChosenMeanings.Remove(column) };
+    }
+
     /// <summary>The column with exactly this name, or null.</summary>
     public Column? Find(string name) => Columns.FirstOrDefault(column => column.Name == name);
 

@@ -12,7 +12,8 @@ internal sealed record SniffedEncoding(Encoding Encoding, string Name, int BomLe
 
 /// <summary>
 /// Decides the encoding from the first bytes: a UTF-8 or UTF-16 byte order mark wins; otherwise
-/// valid UTF-8 is UTF-8 and anything else is Windows-1252 (Latin-1 when code pages are missing).
+/// valid UTF-8 is UTF-8 and anything else is Windows-1252 (Latin-1 when code pages are missing) or,
+/// when the bytes read as words only that way, the DOS code page CP850 or CP437 (<see cref="LegacyEncodingChooser"/>).
 /// </summary>
 internal static class EncodingSniffer
 {
@@ -43,8 +44,8 @@ internal static class EncodingSniffer
             return new SniffedEncoding(new UTF8Encoding(false), "UTF-8", 0, true);
         }
 
-        var fallback = Windows1252.Value;
-        return new SniffedEncoding(fallback, fallback.CodePage == 1252 ? "Windows-1252" : "Latin-1", 0, false);
+        var (legacy, name) = LegacyEncodingChooser.Choose(prefix, Windows1252.Value);
+        return new SniffedEncoding(legacy, name, 0, false);
     }
 
     /// <summary>

@@ -27,7 +27,9 @@ public static class Preprocessor
 
     /// <summary>
     /// Column names that are used when the user picked none: numeric, boolean, categorical and
-    /// multi-valued columns that are not identifiers, not text, not all-missing and not constant.
+    /// multi-valued columns that are not identifiers, not text, not all-missing and not constant,
+    /// and whose meaning (<see cref="ColumnMeanings"/>) allows it: never an identifier, contact
+    /// details, a date part, a status, free text, or a category with more than 50 levels.
     /// Date columns are not used by default (dates rarely define a segment); they can be chosen.
     /// </summary>
     public static IReadOnlyList<string> DefaultFeatures(Dataset dataset)
@@ -35,7 +37,7 @@ public static class Preprocessor
         ArgumentNullException.ThrowIfNull(dataset);
         var allRows = Enumerable.Range(0, dataset.RowCount).ToArray();
         return dataset.Columns
-            .Where(column => IsDefaultKind(column.Kind) && ExclusionReason(column, allRows, afterDrop: false) is null)
+            .Where(column => IsDefaultKind(column.Kind) && ColumnMeanings.FeatureExclusion(dataset, column) is null && ExclusionReason(column, allRows, afterDrop: false) is null)
             .Select(column => column.Name)
             .ToList();
     }
@@ -140,7 +142,17 @@ public static class Preprocessor
         }
         else
         {
-            asked = dataset.Columns.Where(column => IsDefaultKind(column.Kind));
+            // Default features by meaning: a column a marketer would not pick is said, not used.
+            var byKind = dataset.Columns.Where(column => IsDefaultKind(column.Kind)).ToList();
+            foreach (var column in byKind)
+            {
+                if (ColumnMeanings.FeatureExclusion(dataset, column) is { } byMeaning)
+                {
+                    excluded.Add(new ExcludedColumn(column.Name, byMeaning));
+                }
+            }
+
+            asked = byKind.Where(column => ColumnMeanings.FeatureExclusion(dataset, column) is null);
         }
 
         var usable = new List<Column>();

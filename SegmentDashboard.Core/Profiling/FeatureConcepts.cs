@@ -170,7 +170,7 @@ internal static class FeatureConcepts
             (FeatureConcept.Returns, false) => new("low-return", null, false),
             (FeatureConcept.Household, true) => new("family", "family shoppers", true, 2),
             (FeatureConcept.Household, false) => new("small-household", null, false),
-            _ => new((high ? "high " : "low ") + feature.Trim().Replace('_', ' '), null, false),
+            _ => new((high ? "high " : "low ") + (Data.ColumnLabels.Known(feature) ?? feature.Trim().Replace('_', ' ')), null, false),
         };
     }
 

@@ -40,14 +40,16 @@ internal static class PlaybookBuilder
 
     /// <summary>
     /// The column whose levels are product categories: a categorical or multi-valued column with at
-    /// least 3 levels, preferring one whose name says so (category, product, genre, department...),
+    /// least 3 levels whose meaning is a product or category preference, preferring one whose name says so (category, product, genre, department...),
     /// then one used as a feature. Null when none qualifies (a 2-level column such as sex is never
     /// taken for product categories, even when named "Genre").
     /// </summary>
     public static Column? FindCategoryColumn(Dataset dataset, IReadOnlyCollection<Column> features)
     {
+        // Product recommendations come only from a product or category-preference column
+        // (ColumnMeanings): never an order status, an education level or a region.
         return dataset.Columns
-            .Where(column => LevelCount(column) >= 3)
+            .Where(column => LevelCount(column) >= 3 && ColumnMeanings.Of(dataset, column).Meaning == ColumnMeaning.Product)
             .Select((column, index) => (column, index, score: (NameSaysCategory(column.Name) ? 2 : 0) + (features.Contains(column) ? 1 : 0)))
             .Where(candidate => candidate.score > 0 && (candidate.score >= 2 || LevelCount(candidate.column) <= 50))
             .OrderByDescending(candidate => candidate.score)

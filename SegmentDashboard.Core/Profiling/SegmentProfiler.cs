@@ -69,6 +69,10 @@ public static class SegmentProfiler
         }
 
         var categoryColumn = PlaybookBuilder.FindCategoryColumn(dataset, columns);
+
+        // Names and playbooks only speak of columns a marketer would: never an identifier, a date
+        // part, contact details, a status or free text, even when the user clustered on one.
+        var unspeakable = columns.Where(c => ColumnMeanings.Of(dataset, c).NeverFeature).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         var booleans = columns.Where(c => c.Kind == ColumnKind.Boolean).Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
         var drafts = new List<SegmentProfile>(ids.Length);
         for (var s = 0; s < ids.Length; s++)
@@ -78,14 +82,21 @@ public static class SegmentProfiler
             var topCategories = categoryColumn is null ? [] : PlaybookBuilder.TopCategories(categoryColumn, segmentOf, s);
             var draft = new SegmentProfile(ids[s], string.Empty, string.Empty, sizes[s], sizes[s] / (double)labelled, ordered, mix,
                 new Playbook(string.Empty, string.Empty, topCategories, []));
+            var speakable = unspeakable.Count == 0 ? draft : draft with
+            {
+                Traits = [.. ordered.Where(t => !unspeakable.Contains(t.Feature))],
+                CategoryMix = [.. mix.Where(c => !unspeakable.Contains(c.Column))],
+            };
             drafts.Add(draft with
             {
-                Description = SegmentNamer.Describe(draft, booleans, categoryColumn?.Name),
-                Playbook = PlaybookBuilder.Build(draft, topCategories),
+                Description = SegmentNamer.Describe(speakable, booleans, categoryColumn?.Name),
+                Playbook = PlaybookBuilder.Build(speakable, topCategories),
             });
         }
 
-        var names = SegmentNamer.UniqueNames(drafts, categoryColumn?.Name);
+        var names = SegmentNamer.UniqueNames(
+            unspeakable.Count == 0 ? drafts : [.. drafts.Select(d => d with { Traits = [.. d.Traits.Where(t => !unspeakable.Contains(t.Feature))], CategoryMix = [.. d.CategoryMix.Where(c => !unspeakable.Contains(c.Column))] })],
+            categoryColumn?.Name);
         return drafts.Select((profile, s) => profile with { Name = names[s] }).ToImmutableArray();
     }
 

@@ -58,6 +58,7 @@ public static class ApiEndpoints
             .Produces(StatusCodes.Status200OK, contentType: "text/csv");
 
         api.MapAnalysesApi();
+        api.MapCustomersApi();
         return endpoints;
     }
 }

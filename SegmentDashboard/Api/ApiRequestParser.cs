@@ -26,7 +26,7 @@ internal static class ApiRequestParser
 
     /// <summary>Every accepted query parameter, as documented.</summary>
     public static readonly ImmutableArray<string> Known =
-        [Features, Algorithm, K, Linkage, Eps, MinSamples, Scaling, Missing, Seed, Restarts];
+        [Features, Algorithm, K, Linkage, Eps, MinSamples, Scaling, Missing, Seed, Restarts, .. CustomerRequestParser.Known];
 
     private static readonly Dictionary<string, ClusteringAlgorithm> Algorithms = new(StringComparer.OrdinalIgnoreCase)
     {

@@ -20,8 +20,8 @@ internal static class SegmentEndpoint
         ILoggerFactory loggers) =>
         ProblemResults.HandleAsync(context, loggers, async cancellationToken =>
         {
-            var result = await RunAsync(context.Request, service, upload.Value, cancellationToken);
-            return TypedResults.Ok(SegmentResponse.From(result));
+            var run = await RunDetailedAsync(context.Request, service, upload.Value, cancellationToken);
+            return TypedResults.Ok(run.ToResponse());
         });
 
     public static Task<IResult> ExportLabeledCsvAsync(
@@ -31,7 +31,9 @@ internal static class SegmentEndpoint
         ILoggerFactory loggers) =>
         ProblemResults.HandleAsync(context, loggers, async cancellationToken =>
         {
-            var result = await RunAsync(context.Request, service, upload.Value, cancellationToken);
+            var perLine = CustomerRequestParser.PerLine(context.Request.Query);
+            var run = await RunDetailedAsync(context.Request, service, upload.Value, cancellationToken);
+            var result = run.Result;
             var names = new string[result.ClusterCount];
             foreach (var profile in result.Profiles.Where(p => p.SegmentId >= 0 && p.SegmentId < names.Length))
             {
@@ -54,7 +56,14 @@ internal static class SegmentEndpoint
                 FileOptions.DeleteOnClose | FileOptions.Asynchronous);
             try
             {
-                LabeledCsvWriter.Write(output, result.Dataset, result.RowLabels.AsSpan(), names);
+                if (perLine)
+                {
+                    LabeledCsvWriter.Write(output, run.Source, run.LineLabels(), names);
+                }
+                else
+                {
+                    LabeledCsvWriter.Write(output, result.Dataset, result.RowLabels.AsSpan(), names);
+                }
                 output.Position = 0;
             }
             catch
@@ -72,18 +81,30 @@ internal static class SegmentEndpoint
         HttpRequest request,
         SegmentationService service,
         UploadOptions upload,
+        CancellationToken cancellationToken) =>
+        (await RunDetailedAsync(request, service, upload, cancellationToken)).Result;
+
+    /// <summary>As <see cref="RunAsync"/>; with <c>customer</c>, the file becomes one row per customer first.</summary>
+    internal static async Task<SegmentRun> RunDetailedAsync(
+        HttpRequest request,
+        SegmentationService service,
+        UploadOptions upload,
         CancellationToken cancellationToken)
     {
         // Parameters first, so a bad one is reported before a large upload is read.
         var segmentation = ApiRequestParser.Parse(request.Query);
+        var customers = CustomerRequestParser.Parse(request.Query);
         Dataset dataset;
         await using (var file = await CsvUpload.ReceiveAsync(request, upload.MaxBytes, cancellationToken))
         {
             dataset = await service.LoadCsvAsync(file.File, file.Name, upload.ToLoadOptions(), cancellationToken: cancellationToken);
         }
 
-        CheckAgainstDataset(segmentation, dataset);
-        return await service.SegmentAsync(dataset, segmentation, cancellationToken: cancellationToken);
+        var table = customers is null ? null : CustomerRun.Build(dataset, customers, cancellationToken);
+        var segmented = table?.Customers ?? dataset;
+        CheckAgainstDataset(segmentation, segmented);
+        var result = await service.SegmentAsync(segmented, segmentation, cancellationToken: cancellationToken);
+        return new SegmentRun(result, table, dataset);
     }
 
     /// <summary>The checks that need the file: every feature exists, k is not above the row count.</summary>

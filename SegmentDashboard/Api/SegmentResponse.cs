@@ -25,6 +25,14 @@ public sealed record SegmentResponse(
     ImmutableArray<ExcludedColumnResponse> Excluded,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Note)
 {
+    /// <summary>With <c>customer</c>: the customer ids, aligned with <see cref="Labels"/>; omitted otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ImmutableArray<string>? Customers { get; init; }
+
+    /// <summary>With <c>customer</c>: classic RFM scores per customer, aligned with <see cref="Labels"/>; omitted otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ImmutableArray<RfmResponse>? Rfm { get; init; }
+
     public static SegmentResponse From(SegmentationResult result)
     {
         var features = result.Prepared.Features

@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Text;
+using ExcelDataReader;
+
+namespace SegmentDashboard.Core.Data;
+
+/// <summary>
+/// Excel workbooks (.xlsx) through ExcelDataReader: the first sheet (or <see cref="CsvLoadOptions.Sheet"/>)
+/// is turned into CSV text (numbers in the invariant culture, dates as ISO) and read by
+/// <see cref="CsvLoader"/>, so kind and meaning inference are exactly those of a CSV file.
+/// </summary>
+internal static class ExcelLoader
+{
+    /// <summary>True when the bytes start like a zip archive, which an .xlsx workbook is.</summary>
+    public static bool LooksLikeWorkbook(ReadOnlySpan<byte> prefix) =>
+        prefix.Length >= 4 && prefix[0] == (byte)'P' && prefix[1] == (byte)'K' && prefix[2] == 3 && prefix[3] == 4;
+
+    public static Dataset Load(Stream workbook, string name, CsvLoadOptions options, IProgress<LoadProgress>? progress, CancellationToken cancellationToken)
+    {
+        Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
+        using var csv = new MemoryStream();
+        try
+        {
+            using var reader = ExcelReaderFactory.CreateOpenXmlReader(workbook, new ExcelReaderConfiguration { LeaveOpen = true });
+            SelectSheet(reader, options.Sheet);
+            using var writer = new StreamWriter(csv, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
+            var rows = 0;
+            while (reader.Read())
+            {
+                if ((++rows & 0x3FF) == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                if (rows > options.MaxRows + 1)
+                {
+                    throw new CsvLoadException(CsvLoadError.TooManyRows, string.Create(CultureInfo.InvariantCulture, $"The sheet has more than {options.MaxRows:N0} data rows, the most this dashboard accepts."));
+                }
+
+                for (var c = 0; c < reader.FieldCount; c++)
+                {
+                    if (c > 0)
+                    {
+                        writer.Write(',');
+                    }
+
+                    writer.Write(Quote(Cell(reader.GetValue(c))));
+                }
+
+                writer.Write('\n');
+            }
+        }
+        catch (Exception exception) when (exception is not CsvLoadException and not OperationCanceledException and not OutOfMemoryException)
+        {
+            throw new CsvLoadException(
+                CsvLoadError.BinaryContent,
+                "This looks like a zip or Excel file, but no workbook sheet could be read from it. Save it as an Excel workbook (.xlsx) or as CSV and try again.");
+        }
+
+        csv.Position = 0;
+        var dataset = CsvLoader.Load(csv, name, options with { Delimiter = ',', DecimalComma = false }, progress, cancellationToken);
+        return dataset with { Dialect = dataset.Dialect! with { EncodingName = "Excel workbook (.xlsx)" } };
+    }
+
+    private static void SelectSheet(IExcelDataReader reader, string? sheet)
+    {
+        if (sheet is null)
+        {
+            return;
+        }
+
+        var names = new List<string>();
+        do
+        {
+            names.Add(reader.Name);
+            if (string.Equals(reader.Name, sheet, StringComparison.OrdinalIgnoreCase))
+            {
+                return;
+            }
+        }
+        while (reader.NextResult());
+
+        throw new CsvLoadException(CsvLoadError.BinaryContent, $"The workbook has no sheet named '{sheet}'. Its sheets are: {string.Join(", ", names.Select(n => "'" + n + "'"))}.");
+    }
+
+    private static string Cell(object? value) => value switch
+    {
+        null => string.Empty,
+        DateTime date => date.TimeOfDay == TimeSpan.Zero
+            ? date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+            : date.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture),
+        double number => number.ToString("R", CultureInfo.InvariantCulture),
+        bool flag => flag ? "true" : "false",
+        IFormattable formattable => formattable.ToString(null, CultureInfo.InvariantCulture),
+        _ => value.ToString() ?? string.Empty,
+    };
+
+    private static string Quote(string value) =>
+        value.AsSpan().IndexOfAny(",\"\r\n") < 0 ? value : "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
+}
