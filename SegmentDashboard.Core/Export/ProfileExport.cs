@@ -19,7 +19,7 @@ public static class ProfileExport
     /// Actions, then "&lt;feature&gt; mean" and "&lt;feature&gt; effect size" for every numeric feature.
     /// UTF-8 with BOM, CRLF; the stream is not disposed.
     /// </summary>
-    public static void WriteCsv(Stream output, IReadOnlyList<SegmentProfile> profiles)
+    public static void WriteCsv(Stream output, IReadOnlyList<SegmentProfile> profiles, Explain.SegmentExplanation? explanation = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(profiles);
@@ -27,6 +27,11 @@ public static class ProfileExport
         using var writer = new StreamWriter(output, Utf8WithBom, bufferSize: 1 << 14, leaveOpen: true);
         string[] fixedHeader = ["Segment", "Name", "Size", "Share", "Description", "Offer", "Channel", "Product categories", "Actions"];
         var header = fixedHeader.Concat(features.SelectMany(f => new[] { $"{f} mean", $"{f} effect size" }));
+        if (explanation is not null)
+        {
+            header = header.Concat(["Rule", "Rule precision", "Rule coverage"]);
+        }
+
         writer.Write(string.Join(',', header.Select(LabeledCsvWriter.EscapeCell)));
         writer.Write("\r\n");
         foreach (var profile in profiles)
@@ -51,13 +56,21 @@ public static class ProfileExport
                 cells.Add(found ? Number(trait!.EffectSize) : string.Empty);
             }
 
+            if (explanation is not null)
+            {
+                var rule = explanation.RuleOf(profile.SegmentId);
+                cells.Add(rule?.Text ?? string.Empty);
+                cells.Add(rule is null ? string.Empty : Number(rule.Precision));
+                cells.Add(rule is null ? string.Empty : Number(rule.Coverage));
+            }
+
             writer.Write(string.Join(',', cells.Select(LabeledCsvWriter.EscapeCell)));
             writer.Write("\r\n");
         }
     }
 
     /// <summary>The profiles as an indented JSON array (camelCase names; UTF-8 without BOM).</summary>
-    public static void WriteJson(Stream output, IReadOnlyList<SegmentProfile> profiles)
+    public static void WriteJson(Stream output, IReadOnlyList<SegmentProfile> profiles, Explain.SegmentExplanation? explanation = null)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(profiles);
@@ -104,6 +117,15 @@ public static class ProfileExport
             WriteStrings(json, "productCategories", profile.Playbook.ProductCategories);
             WriteStrings(json, "actions", profile.Playbook.Actions);
             json.WriteEndObject();
+            if (explanation?.RuleOf(profile.SegmentId) is { } segmentRule)
+            {
+                json.WriteStartObject("rule");
+                json.WriteString("text", segmentRule.Text);
+                Write(json, "precision", segmentRule.Precision);
+                Write(json, "coverage", segmentRule.Coverage);
+                json.WriteEndObject();
+            }
+
             json.WriteEndObject();
         }
 

@@ -3,6 +3,7 @@ using System.Globalization;
 using SegmentDashboard.Core.Clustering;
 using SegmentDashboard.Core.Data;
 using SegmentDashboard.Core.Evaluation;
+using SegmentDashboard.Core.Explain;
 using SegmentDashboard.Core.Numerics;
 using SegmentDashboard.Core.Preprocessing;
 using SegmentDashboard.Core.Profiling;
@@ -207,7 +208,7 @@ internal sealed class SegmentationPipeline
         }
 
         var metrics = new SegmentationMetrics(inertia, silhouette.Score, calinski, davies, stability);
-        return new SegmentationResult(
+        var result = new SegmentationResult(
             _dataset,
             _request,
             prepared,
@@ -222,6 +223,7 @@ internal sealed class SegmentationPipeline
             sweep,
             profiles,
             notes.Count == 0 ? null : string.Join(" ", notes));
+        return result with { Explanation = SegmentationExplanations.For(result, _ct) };
     }
 
     private PreparedData PrepareData()

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using SegmentDashboard.Core.Clustering;
 using SegmentDashboard.Core.Data;
 using SegmentDashboard.Core.Evaluation;
+using SegmentDashboard.Core.Explain;
 using SegmentDashboard.Core.Preprocessing;
 using SegmentDashboard.Core.Profiling;
 using SegmentDashboard.Core.Projection;
@@ -36,4 +37,11 @@ public sealed record SegmentationResult(
     Dendrogram? Dendrogram,
     KSweepResult? Sweep,
     ImmutableArray<SegmentProfile> Profiles,
-    string? Note);
+    string? Note)
+{
+    /// <summary>Rules per segment and the tree's fidelity (issue 11); null when not computed.</summary>
+    public SegmentExplanation? Explanation { get; init; }
+
+    /// <summary>The distance the metrics used: "euclidean" or "gower".</summary>
+    public string Distance { get; init; } = "euclidean";
+}

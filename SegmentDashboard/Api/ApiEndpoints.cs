@@ -46,6 +46,8 @@ public static class ApiEndpoints
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType);
 
+        api.MapPost("/compare", CompareEndpoint.CompareAsync).WithName("Compare").Produces<CompareResponse>(StatusCodes.Status200OK).ProducesProblem(StatusCodes.Status400BadRequest);
+
         api.MapPost("/export/labeled-csv", SegmentEndpoint.ExportLabeledCsvAsync)
             .WithName("ExportLabeledCsv")
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")

@@ -33,6 +33,12 @@ public sealed record SegmentResponse(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ImmutableArray<RfmResponse>? Rfm { get; init; }
 
+    /// <summary>Share of segmented customers the rule tree puts in their own segment; null when rules were not computed.</summary>
+    public double? RuleFidelity { get; init; }
+
+    /// <summary>The distance the metrics used: euclidean or gower.</summary>
+    public string Distance { get; init; } = "euclidean";
+
     public static SegmentResponse From(SegmentationResult result)
     {
         var features = result.Prepared.Features
@@ -51,10 +57,17 @@ public sealed record SegmentResponse(
                 OrNull(result.Metrics.Silhouette),
                 OrNull(result.Metrics.CalinskiHarabasz),
                 OrNull(result.Metrics.DaviesBouldin)),
-            result.Profiles.Select(SegmentSummary.From).ToImmutableArray(),
+            result.Profiles.Select(profile => SegmentSummary.From(profile) with { Rule = RuleOf(result, profile.SegmentId) }).ToImmutableArray(),
             result.Prepared.Excluded.Select(e => new ExcludedColumnResponse(e.Name, e.Reason)).ToImmutableArray(),
-            result.Note);
+            result.Note)
+        {
+            RuleFidelity = result.Explanation is { } explanation ? OrNull(explanation.Fidelity) : null,
+            Distance = result.Distance,
+        };
     }
+
+    private static RuleResponse? RuleOf(SegmentationResult result, int segment) =>
+        result.Explanation?.RuleOf(segment) is { } rule ? RuleResponse.From(rule) : null;
 
     /// <summary>The query-string spelling of an algorithm.</summary>
     public static string AlgorithmName(ClusteringAlgorithm algorithm) => algorithm switch

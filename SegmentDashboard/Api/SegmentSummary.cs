@@ -12,6 +12,10 @@ public sealed record SegmentSummary(
     string Description,
     ImmutableArray<TraitResponse> Traits)
 {
+    /// <summary>The segment's best rule (issue 11); omitted when rules were not computed.</summary>
+    [System.Text.Json.Serialization.JsonIgnore(Condition = System.Text.Json.Serialization.JsonIgnoreCondition.WhenWritingNull)]
+    public RuleResponse? Rule { get; init; }
+
     public static SegmentSummary From(SegmentProfile profile) => new(
         profile.SegmentId,
         profile.Name,
