@@ -1,9 +1,7 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using Radzen;
 using SegmentDashboard.Api;
 using SegmentDashboard.Hosting;
-using SegmentDashboard.Core.Segmentation;
 using SegmentDashboard.Security;
 using SegmentDashboard.State;
 using SegmentDashboard.Storage;
@@ -33,6 +31,7 @@ public static class SegmentDashboardSetup
         app.UseSecurityHeaders();
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.UseRateLimiter();
         app.MapSegmentDashboardApi();
         return app;
     }
@@ -44,8 +43,7 @@ public static class SegmentDashboardSetup
         services.AddRadzenComponents();
         services.AddMudServices();
 
-        // The API registers the engine too; TryAdd keeps one singleton whichever registers first.
-        services.TryAddSingleton(_ => new SegmentationService());
+        // The engine (SegmentationService) is registered once, with its validated limits, by AddSegmentDashboardApi.
 
         // Per circuit: each browser tab has its own dataset, settings and results.
         services.AddScoped<DashboardState>();

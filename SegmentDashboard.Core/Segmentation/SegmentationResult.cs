@@ -36,4 +36,23 @@ public sealed record SegmentationResult(
     Dendrogram? Dendrogram,
     KSweepResult? Sweep,
     ImmutableArray<SegmentProfile> Profiles,
-    string? Note);
+    string? Note)
+{
+    /// <summary>How the run clustered (path, reason, sample sizes, memory estimate); decided once by <see cref="ClusteringPlanner"/>.</summary>
+    public ClusteringPlan? Plan { get; init; }
+
+    /// <summary>The k the user asked for (null for DBSCAN or when the sweep chose it).</summary>
+    public int? RequestedK { get; init; }
+
+    /// <summary>
+    /// Set when fewer segments exist than were asked for (e.g. k above the number of distinct
+    /// customers): a sentence saying so, for the UI and the API. Null otherwise.
+    /// </summary>
+    public string? EffectiveKMessage { get; init; }
+
+    /// <summary>Share of the used rows labelled noise (DBSCAN; 0 for the other algorithms).</summary>
+    public double NoiseShare { get; init; }
+
+    /// <summary>DBSCAN: the eps at the knee of the k-distance curve for the request's min samples; null otherwise.</summary>
+    public double? SuggestedEps { get; init; }
+}

@@ -25,6 +25,23 @@ public sealed record SegmentResponse(
     ImmutableArray<ExcludedColumnResponse> Excluded,
     [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Note)
 {
+    /// <summary>How the run clustered: path, reason, sample sizes, memory estimate (decided once by the engine's ClusteringPlanner).</summary>
+    public PlanResponse? Plan { get; init; }
+
+    /// <summary>Share of the used rows that DBSCAN labelled noise (0 for the other algorithms).</summary>
+    public double NoiseShare { get; init; }
+
+    /// <summary>DBSCAN: the eps at the knee of the k-distance curve for the request's min samples; omitted otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? SuggestedEps { get; init; }
+
+    /// <summary>Segments actually formed (same as K); with <see cref="EffectiveKMessage"/> when fewer than asked for.</summary>
+    public int EffectiveK => K;
+
+    /// <summary>Set when fewer segments exist than k asked for (e.g. fewer distinct customers than k).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? EffectiveKMessage { get; init; }
+
     public static SegmentResponse From(SegmentationResult result)
     {
         var features = result.Prepared.Features
@@ -45,7 +62,13 @@ public sealed record SegmentResponse(
                 OrNull(result.Metrics.DaviesBouldin)),
             result.Profiles.Select(SegmentSummary.From).ToImmutableArray(),
             result.Prepared.Excluded.Select(e => new ExcludedColumnResponse(e.Name, e.Reason)).ToImmutableArray(),
-            result.Note);
+            result.Note)
+        {
+            Plan = result.Plan is { } plan ? PlanResponse.From(plan) : null,
+            NoiseShare = result.NoiseShare,
+            SuggestedEps = result.SuggestedEps,
+            EffectiveKMessage = result.EffectiveKMessage,
+        };
     }
 
     /// <summary>The query-string spelling of an algorithm.</summary>
