@@ -168,7 +168,7 @@ internal sealed class SegmentationPipeline
         var profiles = SegmentProfiler.Build(_dataset, rowLabels, sourceColumns);
         _progress.Report(Profile, 1);
 
-        if (_request.IncludeSweep && sweep is null && x.Rows >= 3)
+        if (_request.IncludeSweep && sweep is null && x.Rows >= 3 && _request.Algorithm != ClusteringAlgorithm.Dbscan)
         {
             _ct.ThrowIfCancellationRequested();
             sweep = RunSweep(x, Sweep);
@@ -211,11 +211,25 @@ internal sealed class SegmentationPipeline
         }
 
         var noiseShare = x.Rows == 0 ? 0 : (double)labels.Count(label => label < 0) / x.Rows;
-        double? suggestedEps = null;
+        KDistanceCurve? kDistance = null;
+        ImmutableArray<EpsSweepPoint> epsSweep = [];
         if (_request.Algorithm == ClusteringAlgorithm.Dbscan && x.Rows >= 2)
         {
             _ct.ThrowIfCancellationRequested();
-            suggestedEps = KDistanceCurve.Compute(x, _request.MinSamples, _request.Seed, _ct).SuggestedEps;
+            kDistance = KDistanceCurve.Compute(x, _request.MinSamples, _request.Seed, _ct);
+            if (_request.IncludeSweep)
+            {
+                // The eps sweep runs on the k-sweep's sample size; min samples scales with the sample so densities compare.
+                var sweepX = x;
+                var minSamples = _request.MinSamples;
+                if (x.Rows > _limits.SweepRows)
+                {
+                    sweepX = x.SelectRows(SampleRows(x.Rows, _limits.SweepRows, _request.Seed));
+                    minSamples = Math.Max(1, (int)Math.Round(minSamples * (double)_limits.SweepRows / x.Rows));
+                }
+
+                epsSweep = EpsSweep.Run(sweepX, minSamples, kDistance.SuggestedEps, _request.Eps, _ct);
+            }
         }
 
         if (noiseShare > 0)
@@ -252,7 +266,9 @@ internal sealed class SegmentationPipeline
             RequestedK = _request.Algorithm == ClusteringAlgorithm.Dbscan ? null : _request.ClusterCount,
             EffectiveKMessage = effectiveKMessage,
             NoiseShare = noiseShare,
-            SuggestedEps = suggestedEps,
+            SuggestedEps = kDistance?.SuggestedEps,
+            KDistance = kDistance,
+            EpsSweep = epsSweep,
         };
     }
 
