@@ -33,7 +33,7 @@ public static class LoadTestCommand
         }
 
         var body = await File.ReadAllBytesAsync(input);
-        using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(120) };
+        using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(600) };
         var latencies = new List<double>();
         var statuses = new Dictionary<int, int>();
         var failures = 0;

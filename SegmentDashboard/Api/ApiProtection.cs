@@ -48,7 +48,7 @@ internal static class ApiProtection
         context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
         context.Response.Headers.RetryAfter = retryAfterSeconds.ToString(CultureInfo.InvariantCulture);
         var problem = TypedResults.Problem(
-            detail: string.Create(CultureInfo.InvariantCulture, $"The server is busy with other segmentation requests. Try again in {retryAfterSeconds} seconds."),
+            detail: string.Create(CultureInfo.InvariantCulture, $"Too many requests: this client's request rate, or the server's queue of segmentation runs, is at its limit. Try again in {retryAfterSeconds} seconds."),
             statusCode: StatusCodes.Status429TooManyRequests,
             title: "Too many requests",
             extensions: new Dictionary<string, object?> { ["retryAfterSeconds"] = retryAfterSeconds });
