@@ -411,13 +411,19 @@ public sealed class DashboardState : IDisposable
     {
         public void Report(SegmentationProgress value)
         {
-            if (Interlocked.Read(ref owner._runVersion) != version)
+            // Pool threads report: the version check and both writes happen under the state's lock,
+            // so a stale run cannot overwrite a newer run's progress and the stage and fraction agree.
+            lock (owner._gate)
             {
-                return;
+                if (Interlocked.Read(ref owner._runVersion) != version)
+                {
+                    return;
+                }
+
+                owner.ProgressStage = value.Stage;
+                owner.Progress = value.Fraction;
             }
 
-            owner.ProgressStage = value.Stage;
-            owner.Progress = value.Fraction;
             owner.NotifyProgress();
         }
     }
