@@ -1,9 +1,7 @@
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using MudBlazor.Services;
 using SegmentDashboard.Api;
 using SegmentDashboard.Auth;
 using SegmentDashboard.Hosting;
-using SegmentDashboard.Core.Segmentation;
 using SegmentDashboard.Security;
 using SegmentDashboard.State;
 using SegmentDashboard.Storage;
@@ -37,6 +35,7 @@ public static class SegmentDashboardSetup
         app.UseSegmentDashboardAuth();
         app.UseAntiforgery();
         app.MapStaticAssets();
+        app.UseRateLimiter();
         app.MapSegmentDashboardApi();
         app.MapSegmentDashboardAuth();
         return app;
@@ -47,8 +46,7 @@ public static class SegmentDashboardSetup
     {
         services.AddMudServices();
 
-        // The API registers the engine too; TryAdd keeps one singleton whichever registers first.
-        services.TryAddSingleton(_ => new SegmentationService());
+        // The engine (SegmentationService) is registered once, with its validated limits, by AddSegmentDashboardApi.
 
         // Per circuit: each browser tab has its own dataset, settings and results.
         services.AddScoped<DashboardState>();

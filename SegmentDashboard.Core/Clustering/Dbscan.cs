@@ -17,8 +17,10 @@ public sealed record DbscanResult(ImmutableArray<int> Labels, int ClusterCount, 
 /// Neighbourhoods are "distance ≤ eps" and include the point itself, as in scikit-learn. Core
 /// points are found first (in parallel, one count per point); clusters are then grown in row
 /// order, depth first, so a border point joins the first cluster that reaches it — the same
-/// partition as scikit-learn, up to renumbering. Neighbourhoods are queried again rather than
-/// stored, so memory stays O(n·d).
+/// partition as scikit-learn, up to renumbering. A point is claimed when it is first reached
+/// (not when it is expanded), and the KD-tree skips fully claimed subtrees, so memory stays
+/// O(n·d) and growth O(n) queries whatever eps (an eps covering all the data costs no more
+/// than a small one).
 /// </summary>
 public static class Dbscan
 {
@@ -53,8 +55,9 @@ public static class Dbscan
 
         var labels = new int[n];
         Array.Fill(labels, -1);
-        var stack = new Stack<int>();
-        var neighbours = new List<int>();
+        var claims = tree.NewClaimSet();
+        var queue = new Stack<int>();
+        var reached = new List<int>();
         var next = 0;
         var visited = 0L;
         for (var seed = 0; seed < n; seed++)
@@ -68,24 +71,20 @@ public static class Dbscan
             var point = seed;
             while (true)
             {
-                if (labels[point] == -1)
+                // A point is labelled (claimed) when it is reached, so each enters the queue at most
+                // once: the queue and the neighbour list are O(n) whatever eps.
+                reached.Clear();
+                tree.ClaimWithin(x.Row(point), radiusSquared, claims, reached);
+                foreach (var neighbour in reached)
                 {
-                    labels[point] = next;
-                    if (isCore[point])
+                    labels[neighbour] = next;
+                    if (isCore[neighbour] && neighbour != point)
                     {
-                        neighbours.Clear();
-                        tree.RowsWithin(x.Row(point), radiusSquared, neighbours);
-                        foreach (var neighbour in neighbours)
-                        {
-                            if (labels[neighbour] == -1)
-                            {
-                                stack.Push(neighbour);
-                            }
-                        }
+                        queue.Push(neighbour);
                     }
                 }
 
-                if (stack.Count == 0)
+                if (queue.Count == 0)
                 {
                     break;
                 }
@@ -95,7 +94,7 @@ public static class Dbscan
                     cancellationToken.ThrowIfCancellationRequested();
                 }
 
-                point = stack.Pop();
+                point = queue.Pop();
             }
 
             next++;

@@ -116,6 +116,60 @@ internal sealed class KdTree
         }
     }
 
+    /// <summary>Fresh claim state for <see cref="ClaimWithin"/>: nothing claimed yet.</summary>
+    public ClaimSet NewClaimSet()
+    {
+        var open = new int[_nodes.Count];
+        for (var id = 0; id < open.Length; id++)
+        {
+            open[id] = _nodes[id].End - _nodes[id].Start;
+        }
+
+        return new ClaimSet(new bool[_rowOf.Length], open);
+    }
+
+    /// <summary>
+    /// Claims every not yet claimed point within the radius and adds its row to
+    /// <paramref name="result"/>. Subtrees whose points are all claimed are skipped, so once a
+    /// wide eps has claimed the data, further queries cost O(1): DBSCAN's growth is O(n) in
+    /// work and memory whatever eps. Not thread-safe (one claim set per fit).
+    /// </summary>
+    public void ClaimWithin(ReadOnlySpan<double> query, double radiusSquared, ClaimSet claims, List<int> result)
+    {
+        ArgumentNullException.ThrowIfNull(claims);
+        Claim(0, query, radiusSquared, claims, result);
+    }
+
+    private int Claim(int id, ReadOnlySpan<double> query, double radiusSquared, ClaimSet claims, List<int> result)
+    {
+        if (claims.Open[id] == 0 || MinDistanceSquared(query, NodeBox(id)) > radiusSquared)
+        {
+            return 0;
+        }
+
+        var node = _nodes[id];
+        var taken = 0;
+        if (node.Left < 0)
+        {
+            for (var i = node.Start; i < node.End; i++)
+            {
+                if (!claims.Claimed[i] && Distances.SquaredEuclidean(query, _points.AsSpan(i * _d, _d)) <= radiusSquared)
+                {
+                    claims.Claimed[i] = true;
+                    result.Add(_rowOf[i]);
+                    taken++;
+                }
+            }
+        }
+        else
+        {
+            taken = Claim(node.Left, query, radiusSquared, claims, result) + Claim(node.Right, query, radiusSquared, claims, result);
+        }
+
+        claims.Open[id] -= taken;
+        return taken;
+    }
+
     /// <summary>Squared distance from row <paramref name="row"/> to its k-th nearest other row.</summary>
     public double KthNeighbourDistanceSquared(int row, ReadOnlySpan<double> query, int k)
     {
@@ -331,4 +385,12 @@ internal sealed class KdTree
     }
 
     private readonly record struct Node(int Start, int End, int Left, int Right);
+
+    /// <summary>Which tree positions are claimed, and per node how many are still open.</summary>
+    internal sealed class ClaimSet(bool[] claimed, int[] open)
+    {
+        public bool[] Claimed { get; } = claimed;
+
+        public int[] Open { get; } = open;
+    }
 }

@@ -1,5 +1,6 @@
 using System.Text;
 using SegmentDashboard.Core.Data;
+using SegmentDashboard.Core.Segmentation;
 
 namespace SegmentDashboard.Core.Export;
 
@@ -54,7 +55,7 @@ public static class LabeledCsvWriter
             if (label >= 0)
             {
                 line.Append(label.ToString(System.Globalization.CultureInfo.InvariantCulture)).Append(',');
-                line.Append(EscapeCell(label < segmentNames.Count ? segmentNames[label] : $"Segment {label}"));
+                line.Append(EscapeCell(label < segmentNames.Count ? segmentNames[label] : SegmentNames.Fallback(label)));
             }
             else
             {

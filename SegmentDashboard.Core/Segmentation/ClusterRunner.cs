@@ -10,11 +10,11 @@ namespace SegmentDashboard.Core.Segmentation;
 internal sealed record ClusterRun(ImmutableArray<int> Labels, Dendrogram? Dendrogram, string? Note);
 
 /// <summary>
-/// Runs the requested algorithm on a matrix, switching to the documented large-data approach
-/// beyond <see cref="SegmentationLimits"/>. Used for the main run and, with the same settings,
-/// for the stability resamples.
+/// Runs the requested algorithm on a matrix along the path of a <see cref="ClusteringPlan"/>
+/// (never choosing one itself). Used for the main run and, with the same plan, for the
+/// stability resamples, so they measure the algorithm that was shown.
 /// </summary>
-internal sealed class ClusterRunner(SegmentationRequest request, SegmentationLimits limits)
+internal sealed class ClusterRunner(SegmentationRequest request, SegmentationLimits limits, ClusteringPlan plan)
 {
     /// <param name="allowAllNoise">
     /// False for the main run (a DBSCAN run that finds no cluster throws on "Eps"); true for
@@ -23,24 +23,21 @@ internal sealed class ClusterRunner(SegmentationRequest request, SegmentationLim
     public ClusterRun Run(FeatureMatrix x, int clusterCount, IProgress<ClusteringProgress>? progress, bool allowAllNoise, CancellationToken cancellationToken) =>
         request.Algorithm switch
         {
-            ClusteringAlgorithm.KMeans => KMeansRun(x, clusterCount, progress, cancellationToken),
+            ClusteringAlgorithm.KMeans => KMeansRun(x, clusterCount, plan.Path == ClusteringPath.MiniBatch, progress, cancellationToken),
             ClusteringAlgorithm.Hierarchical => HierarchicalRun(x, clusterCount, progress, cancellationToken),
             _ => DbscanRun(x, progress, allowAllNoise, cancellationToken),
         };
 
-    /// <summary>K-means labels for the k-sweep: the same seed and restarts as a K-means run.</summary>
+    /// <summary>K-means labels for the k-sweep: exact K-means with the same seed and restarts (the sweep's sample is at most <see cref="SegmentationLimits.SweepRows"/> rows).</summary>
     public ImmutableArray<int> KMeansLabels(FeatureMatrix x, int clusterCount, CancellationToken cancellationToken) =>
-        KMeansRun(x, clusterCount, null, cancellationToken).Labels;
+        KMeansRun(x, clusterCount, x.Rows > limits.ExactKMeansRows, null, cancellationToken).Labels;
 
-    private ClusterRun KMeansRun(FeatureMatrix x, int k, IProgress<ClusteringProgress>? progress, CancellationToken cancellationToken)
+    private ClusterRun KMeansRun(FeatureMatrix x, int k, bool miniBatch, IProgress<ClusteringProgress>? progress, CancellationToken cancellationToken)
     {
-        if (x.Rows > limits.ExactKMeansRows)
+        if (miniBatch)
         {
             var batch = MiniBatchKMeans.Fit(x, new MiniBatchKMeansOptions(k) { Seed = request.Seed }, progress, cancellationToken);
-            return new ClusterRun(
-                ClusterLabels.Canonicalize(batch.Labels.AsSpan()),
-                null,
-                $"K-means ran in mini-batches over {Count(x.Rows)} customers (exact K-means is used up to {Count(limits.ExactKMeansRows)}).");
+            return new ClusterRun(ClusterLabels.Canonicalize(batch.Labels.AsSpan()), null, plan.Reason);
         }
 
         var fit = KMeans.Fit(x, new KMeansOptions(k) { Restarts = request.Restarts, Seed = request.Seed }, progress, cancellationToken);
@@ -49,7 +46,7 @@ internal sealed class ClusterRunner(SegmentationRequest request, SegmentationLim
 
     private ClusterRun HierarchicalRun(FeatureMatrix x, int k, IProgress<ClusteringProgress>? progress, CancellationToken cancellationToken)
     {
-        if (x.Rows <= limits.ExactHierarchicalRows)
+        if (plan.Path == ClusteringPath.Exact)
         {
             var tree = HierarchicalClustering.Fit(x, request.Linkage, progress, cancellationToken);
             return new ClusterRun(ClusterLabels.Canonicalize(tree.Cut(k).AsSpan()), tree, null);
@@ -57,7 +54,7 @@ internal sealed class ClusterRunner(SegmentationRequest request, SegmentationLim
 
         // Micro-clusters: K-means into at most MicroClusters groups, then linkage over their centres
         // weighted by customer counts, then every customer takes its micro-cluster's segment.
-        var m = Math.Min(limits.MicroClusters, x.Rows);
+        var m = Math.Min(plan.MicroClusters ?? limits.MicroClusters, x.Rows);
         // Exact Lloyd iterations cost rows x m distances each: affordable up to about 2e8 per pass.
         var micro = (long)x.Rows * m <= 200_000_000L
             ? KMeans.Fit(x, new KMeansOptions(m) { Restarts = 1, MaxIterations = 20, Seed = request.Seed }, progress, cancellationToken).Labels
@@ -72,13 +69,7 @@ internal sealed class ClusterRunner(SegmentationRequest request, SegmentationLim
             labels[i] = microSegments[slotOf[micro[i]]];
         }
 
-        var how = request.Linkage == LinkageMethod.Ward
-            ? "weighted by their sizes, so Ward's criterion is exact for those groups"
-            : "measured between their centres";
-        return new ClusterRun(
-            ClusterLabels.Canonicalize(labels),
-            dendrogram,
-            $"Hierarchical clustering of {Count(x.Rows)} customers ran over {Count(centres.Rows)} K-means micro-clusters ({how}); the dendrogram shows the micro-clusters.");
+        return new ClusterRun(ClusterLabels.Canonicalize(labels), dendrogram, plan.Reason);
     }
 
     private ClusterRun DbscanRun(FeatureMatrix x, IProgress<ClusteringProgress>? progress, bool allowAllNoise, CancellationToken cancellationToken)
@@ -88,7 +79,7 @@ internal sealed class ClusterRunner(SegmentationRequest request, SegmentationLim
         {
             throw OptionErrors.Invalid(
                 $"Every customer is noise with eps = {request.Eps.ToString("G4", CultureInfo.InvariantCulture)} and min samples = {request.MinSamples}: " +
-                "no point has enough neighbours. Try a larger eps (the k-distance plot suggests one) or a smaller min samples.",
+                "no point has enough neighbours. Try a larger eps (the k-distance plot on the DBSCAN panel, and the API's suggestedEps, give one at the curve's knee) or a smaller min samples.",
                 nameof(SegmentationRequest.Eps));
         }
 
@@ -137,6 +128,4 @@ internal sealed class ClusterRunner(SegmentationRequest request, SegmentationLim
 
         return (FeatureMatrix.Wrap(centres, used, x.Columns, x.ColumnNames), weights, slotOf);
     }
-
-    private static string Count(int value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

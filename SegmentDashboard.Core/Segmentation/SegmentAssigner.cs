@@ -18,7 +18,7 @@ internal static class SegmentAssigner
         var d = features.Length;
         var columns = features.Select(f => f.SourceColumn).Distinct(StringComparer.Ordinal).ToDictionary(
             name => name,
-            name => newData.Find(name) ?? throw new ArgumentException(
+            name => newData.Find(name) ?? throw new InvalidInputException(
                 $"The new data has no column '{name}', which the saved segmentation uses.", nameof(newData)),
             StringComparer.Ordinal);
         var fills = Enumerable.Range(0, d).Select(j => NumericFill(prepared, j)).ToArray();

@@ -37,5 +37,13 @@ public sealed record SegmentationLimits
     /// <summary>The largest k the user can ask for (K-means and hierarchical); also the top of the k-sweep.</summary>
     public int MaxClusterCount { get; init; } = 15;
 
+    /// <summary>
+    /// Memory one run may use for its clustering work (bytes; default 2 GiB, a fair share of a
+    /// 24 GB server for several concurrent runs). <see cref="ClusteringPlanner"/> refuses a plan
+    /// whose estimate exceeds it and picks complete/average linkage's exact path only while its
+    /// distance matrix fits.
+    /// </summary>
+    public long MaxWorkBytes { get; init; } = 2L * 1024 * 1024 * 1024;
+
     public static SegmentationLimits Default { get; } = new();
 }

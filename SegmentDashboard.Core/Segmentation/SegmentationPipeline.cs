@@ -28,7 +28,8 @@ internal sealed class SegmentationPipeline
     private readonly SegmentationLimits _limits;
     private readonly CancellationToken _ct;
     private readonly StageProgress _progress;
-    private readonly ClusterRunner _runner;
+    private ClusterRunner? _runner;
+    private ClusteringPlan? _plan;
 
     public SegmentationPipeline(
         Dataset dataset,
@@ -42,7 +43,6 @@ internal sealed class SegmentationPipeline
         _request = request;
         _limits = limits;
         _ct = ct;
-        _runner = new ClusterRunner(request, limits);
         if (sweepOnly)
         {
             _progress = new StageProgress(progress, [(Prepare, 1), (Sweep, 10)]);
@@ -74,6 +74,7 @@ internal sealed class SegmentationPipeline
     public KSweepResult RunSweepOnly()
     {
         var x = PrepareData().Matrix;
+        PlanFor(x);
         if (x.Rows < 3)
         {
             throw OptionErrors.Invalid(
@@ -88,6 +89,8 @@ internal sealed class SegmentationPipeline
     {
         var prepared = PrepareData();
         var x = prepared.Matrix;
+        var plan = PlanFor(x);
+        var runner = _runner!;
 
         KSweepResult? sweep = null;
         var k = 0;
@@ -114,7 +117,7 @@ internal sealed class SegmentationPipeline
 
         _ct.ThrowIfCancellationRequested();
         _progress.Report(Cluster, 0);
-        var run = _runner.Run(x, k, _progress.For<ClusteringProgress>(Cluster, p => p.Fraction), allowAllNoise: false, _ct);
+        var run = runner.Run(x, k, _progress.For<ClusteringProgress>(Cluster, p => p.Fraction), allowAllNoise: false, _ct);
         var labels = run.Labels;
         var clusterCount = ClusterLabels.Count(labels.AsSpan());
         _progress.Report(Cluster, 1);
@@ -166,17 +169,17 @@ internal sealed class SegmentationPipeline
         var profiles = SegmentProfiler.Build(_dataset, rowLabels, sourceColumns);
         _progress.Report(Profile, 1);
 
-        if (_request.IncludeSweep && sweep is null && x.Rows >= 3)
+        if (_request.IncludeSweep && sweep is null && x.Rows >= 3 && _request.Algorithm != ClusteringAlgorithm.Dbscan)
         {
             _ct.ThrowIfCancellationRequested();
             sweep = RunSweep(x, Sweep);
         }
 
-        if (sweep is not null && x.Rows > _limits.SweepRows)
+        if (sweep is not null && plan.SweepSampleRows is { } sweepSample)
         {
             notes.Add(string.Create(
                 CultureInfo.InvariantCulture,
-                $"The k-sweep (elbow and silhouette by k) ran on a random sample of {_limits.SweepRows:N0} of the {x.Rows:N0} customers."));
+                $"The k-sweep (elbow and silhouette by k) ran on a random sample of {sweepSample:N0} of the {x.Rows:N0} customers."));
         }
 
         var stability = double.NaN;
@@ -187,24 +190,60 @@ internal sealed class SegmentationPipeline
             _ct.ThrowIfCancellationRequested();
             _progress.Report(Stabilize, 0);
             var (stabilityX, stabilityLabels) = (x, labels);
-            if (x.Rows > _limits.StabilityRows)
+            if (plan.StabilitySampleRows is { } stabilityRows)
             {
-                // Large data: resample from a seeded sample of rows, compared with their full-data labels.
-                var rows = SampleRows(x.Rows, _limits.StabilityRows, _request.Seed);
+                // Large data: resample from a seeded sample of rows, compared with their full-data labels,
+                // re-clustered on the main run's path (the runner follows the plan, not the sample's size).
+                var rows = SampleRows(x.Rows, stabilityRows, _request.Seed);
                 stabilityX = x.SelectRows(rows);
                 stabilityLabels = [.. rows.Select(row => labels[row])];
                 notes.Add(string.Create(
                     CultureInfo.InvariantCulture,
-                    $"Stability re-clusters 80% resamples of a random sample of {_limits.StabilityRows:N0} customers and compares them with those customers' segments."));
+                    $"Stability re-clusters 80% resamples of a random sample of {stabilityRows:N0} customers, on the same path as the main run, and compares them with those customers' segments."));
             }
 
             stability = Stability.Compute(
                 stabilityX,
                 stabilityLabels,
-                (sample, ct) => _runner.Run(sample, k, null, allowAllNoise: true, ct).Labels,
+                (sample, ct) => runner.Run(sample, k, null, allowAllNoise: true, ct).Labels,
                 seed: _request.Seed,
                 cancellationToken: _ct).Score;
             _progress.Report(Stabilize, 1);
+        }
+
+        var noiseShare = x.Rows == 0 ? 0 : (double)labels.Count(label => label < 0) / x.Rows;
+        KDistanceCurve? kDistance = null;
+        ImmutableArray<EpsSweepPoint> epsSweep = [];
+        if (_request.Algorithm == ClusteringAlgorithm.Dbscan && x.Rows >= 2)
+        {
+            _ct.ThrowIfCancellationRequested();
+            kDistance = KDistanceCurve.Compute(x, _request.MinSamples, _request.Seed, _ct);
+            if (_request.IncludeSweep)
+            {
+                // The eps sweep runs on the k-sweep's sample size; min samples scales with the sample so densities compare.
+                var sweepX = x;
+                var minSamples = _request.MinSamples;
+                if (x.Rows > _limits.SweepRows)
+                {
+                    sweepX = x.SelectRows(SampleRows(x.Rows, _limits.SweepRows, _request.Seed));
+                    minSamples = Math.Max(1, (int)Math.Round(minSamples * (double)_limits.SweepRows / x.Rows));
+                }
+
+                epsSweep = EpsSweep.Run(sweepX, minSamples, kDistance.SuggestedEps, _request.Eps, _ct);
+            }
+        }
+
+        if (noiseShare > 0)
+        {
+            notes.Add(string.Create(
+                CultureInfo.InvariantCulture,
+                $"{noiseShare:P0} of the customers are noise; the silhouette, Calinski-Harabasz and Davies-Bouldin figures measure only the {labelled:N0} customers in segments."));
+        }
+
+        var effectiveKMessage = EffectiveKMessage(k, clusterCount, x);
+        if (effectiveKMessage is not null)
+        {
+            notes.Add(effectiveKMessage);
         }
 
         var metrics = new SegmentationMetrics(inertia, silhouette.Score, calinski, davies, stability);
@@ -222,8 +261,62 @@ internal sealed class SegmentationPipeline
             run.Dendrogram,
             sweep,
             profiles,
-            notes.Count == 0 ? null : string.Join(" ", notes));
+            notes.Count == 0 ? null : string.Join(" ", notes))
+        {
+            Plan = plan,
+            RequestedK = _request.Algorithm == ClusteringAlgorithm.Dbscan ? null : _request.ClusterCount,
+            EffectiveKMessage = effectiveKMessage,
+            NoiseShare = noiseShare,
+            SuggestedEps = kDistance?.SuggestedEps,
+            KDistance = kDistance,
+            EpsSweep = epsSweep,
+        };
         return result with { Explanation = SegmentationExplanations.For(result, _ct) };
+    }
+
+    /// <summary>A sentence when fewer segments exist than k (e.g. fewer distinct customers than k), else null.</summary>
+    private static string? EffectiveKMessage(int k, int clusterCount, FeatureMatrix x)
+    {
+        if (k == 0)
+        {
+            return null;
+        }
+
+        var distinct = DistinctRows(x, k);
+        if (clusterCount >= k && distinct >= k)
+        {
+            return null;
+        }
+
+        return distinct < k
+            ? string.Create(CultureInfo.InvariantCulture, $"k = {k} was asked for, but the data has only {distinct:N0} distinct customers (identical feature values), so only {Math.Min(clusterCount, distinct):N0} segments are meaningful; {clusterCount:N0} were formed.")
+            : string.Create(CultureInfo.InvariantCulture, $"k = {k} was asked for, but only {clusterCount:N0} segments could be formed.");
+    }
+
+    /// <summary>Number of distinct rows, counting at most up to <paramref name="atLeast"/> (enough to know whether k is reachable).</summary>
+    private static int DistinctRows(FeatureMatrix x, int atLeast)
+    {
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < x.Rows && seen.Count < atLeast; i++)
+        {
+            seen.Add(string.Join(',', x.Row(i).ToArray().Select(v => BitConverter.DoubleToInt64Bits(v).ToString(CultureInfo.InvariantCulture))));
+        }
+
+        return seen.Count;
+    }
+
+    /// <summary>Chooses the one plan for this matrix (refused plans throw with their reason) and the runner that follows it.</summary>
+    private ClusteringPlan PlanFor(FeatureMatrix x)
+    {
+        var plan = ClusteringPlanner.Choose(_request, x.Rows, x.Columns, _limits);
+        if (plan.Path == ClusteringPath.Refused)
+        {
+            throw OptionErrors.Invalid(plan.Reason, nameof(SegmentationRequest.Features));
+        }
+
+        _plan = plan;
+        _runner = new ClusterRunner(_request, _limits, plan);
+        return plan;
     }
 
     private PreparedData PrepareData()
@@ -235,6 +328,7 @@ internal sealed class SegmentationPipeline
             Missing = _request.Missing,
             Scaling = _request.Scaling,
         });
+        MatrixGuard.RequireClusterable(prepared);
         _progress.Report(Prepare, 1);
         return prepared;
     }
@@ -243,10 +337,10 @@ internal sealed class SegmentationPipeline
     {
         _progress.Report(stage, 0);
         var rows = x.Rows;
-        if (rows > _limits.SweepRows)
+        if (_plan!.SweepSampleRows is { } sweepRows)
         {
             // Large data: the sweep compares k on a seeded random sample; the chosen k is fitted on every row.
-            x = x.SelectRows(SampleRows(rows, _limits.SweepRows, _request.Seed));
+            x = x.SelectRows(SampleRows(rows, sweepRows, _request.Seed));
         }
 
         var options = new KSweepOptions
@@ -258,7 +352,7 @@ internal sealed class SegmentationPipeline
         var result = KSweep.Run(
             x,
             options,
-            (k, ct) => _runner.KMeansLabels(x, k, ct),
+            (k, ct) => _runner!.KMeansLabels(x, k, ct),
             _progress.For<double>(stage, fraction => fraction),
             _ct);
         _progress.Report(stage, 1);
@@ -276,25 +370,7 @@ internal sealed class SegmentationPipeline
     }
 
     /// <summary>A seeded uniform sample of <paramref name="count"/> of <paramref name="rows"/> row indices, sorted.</summary>
-    internal static int[] SampleRows(int rows, int count, int seed)
-    {
-        var order = new int[rows];
-        for (var i = 0; i < rows; i++)
-        {
-            order[i] = i;
-        }
-
-        var random = new Random(seed);
-        for (var t = 0; t < count; t++)
-        {
-            var pick = t + random.Next(rows - t);
-            (order[t], order[pick]) = (order[pick], order[t]);
-        }
-
-        var sample = order[..count];
-        Array.Sort(sample);
-        return sample;
-    }
+    internal static int[] SampleRows(int rows, int count, int seed) => RowSample.Draw(rows, count, seed);
 
     private static void CheckEnoughRows(int k, PreparedData prepared)
     {

@@ -44,4 +44,32 @@ public sealed record SegmentationResult(
 
     /// <summary>The distance the metrics used: "euclidean" or "gower".</summary>
     public string Distance { get; init; } = "euclidean";
+
+    /// <summary>How the run clustered (path, reason, sample sizes, memory estimate); decided once by <see cref="ClusteringPlanner"/>.</summary>
+    public ClusteringPlan? Plan { get; init; }
+
+    /// <summary>True when the dendrogram's leaves are customers (its plan ran exactly), false when they are micro-clusters.</summary>
+    public bool DendrogramLeavesAreCustomers =>
+        Dendrogram is { } dendrogram && Plan?.Path != ClusteringPath.MicroCluster && dendrogram.LeafCount == Labels.Length;
+
+    /// <summary>The k the user asked for (null for DBSCAN or when the sweep chose it).</summary>
+    public int? RequestedK { get; init; }
+
+    /// <summary>
+    /// Set when fewer segments exist than were asked for (e.g. k above the number of distinct
+    /// customers): a sentence saying so, for the UI and the API. Null otherwise.
+    /// </summary>
+    public string? EffectiveKMessage { get; init; }
+
+    /// <summary>Share of the used rows labelled noise (DBSCAN; 0 for the other algorithms).</summary>
+    public double NoiseShare { get; init; }
+
+    /// <summary>DBSCAN: the eps at the knee of the k-distance curve for the request's min samples; null otherwise.</summary>
+    public double? SuggestedEps { get; init; }
+
+    /// <summary>DBSCAN: the k-distance curve (sorted, with its knee) the suggested eps comes from; null otherwise.</summary>
+    public KDistanceCurve? KDistance { get; init; }
+
+    /// <summary>DBSCAN with IncludeSweep: segments and noise share per eps (instead of the k-sweep); empty otherwise.</summary>
+    public ImmutableArray<EpsSweepPoint> EpsSweep { get; init; } = [];
 }

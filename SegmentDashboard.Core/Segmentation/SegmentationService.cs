@@ -43,7 +43,7 @@ public sealed class SegmentationService
     public Dataset Sample() => SharedSample.Value;
 
     /// <summary>
-    /// Runs the whole pipeline. Bad parameters throw <see cref="ArgumentException"/> whose
+    /// Runs the whole pipeline. Bad parameters throw <see cref="InvalidInputException"/> whose
     /// ParamName is the request property (e.g. "ClusterCount") and whose message a person can act on.
     /// </summary>
     /// <remarks>
@@ -106,7 +106,7 @@ public sealed class SegmentationService
     {
         if (dataset.RowCount == 0)
         {
-            throw new ArgumentException("The dataset has no rows to segment.", nameof(dataset));
+            throw new InvalidInputException("The dataset has no rows to segment.", nameof(dataset));
         }
 
         if (!Enum.IsDefined(request.Algorithm))
@@ -171,5 +171,5 @@ public sealed class SegmentationService
         }
     }
 
-    private static ArgumentException Invalid(string property, string message) => OptionErrors.Invalid(message, property);
+    private static InvalidInputException Invalid(string property, string message) => OptionErrors.Invalid(message, property);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using SegmentDashboard.Core.Data;
 using SegmentDashboard.Core.Export;
+using SegmentDashboard.Core.Segmentation;
 
 namespace SegmentDashboard.Core.Sharing;
 
@@ -44,7 +45,7 @@ public static class CustomerIdExport
         foreach (var row in rows)
         {
             var label = rowLabels[row];
-            var name = label < segmentNames.Count ? segmentNames[label] : "Segment " + (label + 1).ToString(CultureInfo.InvariantCulture);
+            var name = label < segmentNames.Count ? segmentNames[label] : SegmentNames.Fallback(label);
             writer.Write(label.ToString(CultureInfo.InvariantCulture));
             writer.Write(',');
             writer.Write(LabeledCsvWriter.EscapeCell(name));

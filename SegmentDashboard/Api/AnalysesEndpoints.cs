@@ -71,7 +71,7 @@ internal static class AnalysesEndpoints
             var request = context.Request;
             var name = TakeName(request);
             var result = await SegmentEndpoint.RunAsync(request, service, upload.Value, cancellationToken);
-            var names = AnalysisLibrary.NamesFor(result, id => result.Profiles.FirstOrDefault(p => p.SegmentId == id)?.Name ?? $"Segment {id + 1}");
+            var names = AnalysisLibrary.NamesFor(result, id => result.Profiles.FirstOrDefault(p => p.SegmentId == id)?.Name ?? SegmentNames.Fallback(id));
             var id = await analyses.SaveAsync(Caller(context), name, result, names, cancellationToken);
             return TypedResults.Created(ResourceUrl(id), new AnalysisCreatedResponse(id, PageUrl(id)));
         });

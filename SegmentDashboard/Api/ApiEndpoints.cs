@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using SegmentDashboard.Core.Segmentation;
 
 namespace SegmentDashboard.Api;
@@ -20,9 +21,15 @@ public static class ApiEndpoints
             .Validate(o => o.MaxBytes > 0, "Upload:MaxBytes must be a positive number of bytes.")
             .ValidateOnStart();
 
-        // Stateless apart from its limits, so one instance serves every request and circuit.
-        services.TryAddSingleton(provider => new SegmentationService(
-            provider.GetRequiredService<IConfiguration>().GetSection(SegmentationSection).Get<SegmentationLimits>()));
+        // The engine's limits, checked at start-up so a bad value fails the start, not a request.
+        services.AddOptions<SegmentationLimits>()
+            .BindConfiguration(SegmentationSection)
+            .Validate(limits => SegmentationLimitsCheck.Problem(limits) is null, "Segmentation limits are invalid: every row limit, MicroClusters, MaxClusterCount (2 or more) and MaxWorkBytes must be positive.")
+            .ValidateOnStart();
+
+        // The one registration of the engine: stateless apart from its limits, so one instance serves every request and circuit.
+        services.TryAddSingleton(provider => new SegmentationService(provider.GetRequiredService<IOptions<SegmentationLimits>>().Value));
+        services.AddApiProtection();
 
         // No "Server: Kestrel" banner (Program.cs stays short, so it is configured here).
         services.Configure<KestrelServerOptions>(o => o.AddServerHeader = false);
@@ -41,6 +48,9 @@ public static class ApiEndpoints
         // Blazor forms, is not triggered for this cookie-less machine API.
         api.MapPost("/segment", SegmentEndpoint.SegmentAsync)
             .WithName("Segment")
+            .RequireRateLimiting(ApiProtection.HeavyRunPolicy)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
             .Produces<SegmentResponse>(StatusCodes.Status200OK)
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)
@@ -50,6 +60,8 @@ public static class ApiEndpoints
 
         api.MapPost("/export/labeled-csv", SegmentEndpoint.ExportLabeledCsvAsync)
             .WithName("ExportLabeledCsv")
+            .RequireRateLimiting(ApiProtection.HeavyRunPolicy)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
             .Produces(StatusCodes.Status200OK, contentType: "text/csv")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status413PayloadTooLarge)

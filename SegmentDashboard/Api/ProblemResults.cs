@@ -1,6 +1,9 @@
 using Microsoft.AspNetCore.Http.HttpResults;
 using System.Collections.Frozen;
+using System.Globalization;
+using Microsoft.Extensions.Options;
 using SegmentDashboard.Core.Data;
+using SegmentDashboard.Core.Preprocessing;
 
 namespace SegmentDashboard.Api;
 
@@ -39,14 +42,26 @@ internal static class ProblemResults
     /// </summary>
     public static async Task<IResult> HandleAsync(HttpContext context, ILoggerFactory loggers, Func<CancellationToken, Task<IResult>> handler)
     {
-        var cancellationToken = context.RequestAborted;
+        var aborted = context.RequestAborted;
+        var budget = TimeSpan.FromSeconds(context.RequestServices.GetService<IOptions<ApiProtectionOptions>>()?.Value.RequestTimeoutSeconds ?? 120);
+        using var timeout = new CancellationTokenSource(budget);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(aborted, timeout.Token);
         try
         {
-            return await handler(cancellationToken);
+            return await handler(linked.Token);
         }
-        catch (Exception) when (cancellationToken.IsCancellationRequested)
+        catch (Exception) when (aborted.IsCancellationRequested)
         {
             return TypedResults.Empty;
+        }
+        catch (Exception) when (timeout.IsCancellationRequested)
+        {
+            context.Response.Headers.RetryAfter = "30";
+            return Problem(
+                StatusCodes.Status503ServiceUnavailable,
+                "Time budget exceeded",
+                string.Create(CultureInfo.InvariantCulture, $"The request did not finish within its time budget of {budget.TotalSeconds:0} seconds and was cancelled. Use fewer rows or features, a smaller eps, K-means or Ward linkage, or try again later."),
+                Extensions(("timeoutSeconds", budget.TotalSeconds)));
         }
         catch (Exception ex)
         {
@@ -59,7 +74,7 @@ internal static class ProblemResults
     {
         ApiProblemException problem => Problem(problem.Status, problem.Title, problem.Message, Extensions(("parameter", problem.Parameter))),
         CsvLoadException csv => FromCsv(csv),
-        ArgumentException argument => FromArgument(argument),
+        InvalidInputException invalid => FromInvalidInput(invalid),
         BadHttpRequestException bad => Problem(
             bad.StatusCode,
             bad.StatusCode == StatusCodes.Status413PayloadTooLarge ? "Upload too large" : "Bad request",
@@ -67,10 +82,16 @@ internal static class ProblemResults
         _ => Unexpected(exception, logger),
     };
 
+    /// <summary>Logs the exception under a new correlation id, which the generic problem JSON carries.</summary>
     public static ProblemHttpResult Unexpected(Exception exception, ILogger logger)
     {
-        logger.LogError(exception, "Unexpected error in an API request.");
-        return Problem(StatusCodes.Status500InternalServerError, "Unexpected error", UnexpectedDetail);
+        var correlationId = Guid.NewGuid().ToString("N")[..16];
+        logger.LogError(exception, "Unexpected error in an API request (correlation id {CorrelationId}).", correlationId);
+        return Problem(
+            StatusCodes.Status500InternalServerError,
+            "Unexpected error",
+            UnexpectedDetail,
+            Extensions(("correlationId", correlationId)));
     }
 
     /// <summary>The query name for a request property name, or null when it is not a parameter.</summary>
@@ -96,7 +117,7 @@ internal static class ProblemResults
             Extensions(("error", csv.Error.ToString()), ("line", csv.Line), ("column", csv.Column)));
     }
 
-    private static ProblemHttpResult FromArgument(ArgumentException argument)
+    private static ProblemHttpResult FromInvalidInput(InvalidInputException argument)
     {
         var message = argument.Message;
         if (argument.ParamName is { } paramName)

@@ -42,7 +42,7 @@ internal static class SegmentEndpoint
 
             for (var i = 0; i < names.Length; i++)
             {
-                names[i] ??= "Segment " + (i + 1).ToString(CultureInfo.InvariantCulture);
+                names[i] ??= SegmentNames.Fallback(i);
             }
 
             // The writer is synchronous and the output can be as large as the upload: write it to a

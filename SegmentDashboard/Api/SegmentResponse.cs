@@ -39,6 +39,23 @@ public sealed record SegmentResponse(
     /// <summary>The distance the metrics used: euclidean or gower.</summary>
     public string Distance { get; init; } = "euclidean";
 
+    /// <summary>How the run clustered: path, reason, sample sizes, memory estimate (decided once by the engine's ClusteringPlanner).</summary>
+    public PlanResponse? Plan { get; init; }
+
+    /// <summary>Share of the used rows that DBSCAN labelled noise (0 for the other algorithms).</summary>
+    public double NoiseShare { get; init; }
+
+    /// <summary>DBSCAN: the eps at the knee of the k-distance curve for the request's min samples; omitted otherwise.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? SuggestedEps { get; init; }
+
+    /// <summary>Segments actually formed (same as K); with <see cref="EffectiveKMessage"/> when fewer than asked for.</summary>
+    public int EffectiveK => K;
+
+    /// <summary>Set when fewer segments exist than k asked for (e.g. fewer distinct customers than k).</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? EffectiveKMessage { get; init; }
+
     public static SegmentResponse From(SegmentationResult result)
     {
         var features = result.Prepared.Features
@@ -63,6 +80,10 @@ public sealed record SegmentResponse(
         {
             RuleFidelity = result.Explanation is { } explanation ? OrNull(explanation.Fidelity) : null,
             Distance = result.Distance,
+            Plan = result.Plan is { } plan ? PlanResponse.From(plan) : null,
+            NoiseShare = result.NoiseShare,
+            SuggestedEps = result.SuggestedEps,
+            EffectiveKMessage = result.EffectiveKMessage,
         };
     }
 

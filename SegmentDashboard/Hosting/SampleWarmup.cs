@@ -13,11 +13,11 @@ namespace SegmentDashboard.Hosting;
 public sealed class SampleWarmup(SegmentationService service, SampleResultCache cache, ILogger<SampleWarmup> logger) : BackgroundService
 {
     /// <summary>The requests a fresh dashboard issues on the sample: the first run, then a run per chosen k.</summary>
-    public static IEnumerable<SegmentationRequest> Requests(Core.Data.Dataset sample)
+    public static IEnumerable<SegmentationRequest> Requests(Core.Data.Dataset sample, int maxClusterCount = SegmentationSettings.MaxClusterCount)
     {
         var defaults = new SegmentationSettings([.. Preprocessor.DefaultFeatures(sample)]);
         yield return defaults.ToRequest(includeSweep: true);
-        for (var k = SegmentationSettings.MinClusterCount; k <= SegmentationSettings.MaxClusterCount; k++)
+        for (var k = SegmentationSettings.MinClusterCount; k <= maxClusterCount; k++)
         {
             // A k change reuses the sweep the first run computed, so its request has none.
             yield return (defaults with { ClusterCount = k }).ToRequest(includeSweep: false);
@@ -31,7 +31,7 @@ public sealed class SampleWarmup(SegmentationService service, SampleResultCache 
         try
         {
             var sample = service.Sample();
-            foreach (var request in Requests(sample))
+            foreach (var request in Requests(sample, service.Limits.MaxClusterCount))
             {
                 await cache.GetOrRunAsync(sample, sample, request, () => service.SegmentAsync(sample, request, null, stoppingToken));
             }

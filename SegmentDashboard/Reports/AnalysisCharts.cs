@@ -31,7 +31,7 @@ public static class AnalysisCharts
                 "chart-dendrogram",
                 "Dendrogram",
                 $"Cut at {result.ClusterCount} segments",
-                DendrogramFigure.Build(dendrogram, result.ClusterCount, dendrogram.LeafCount == result.Labels.Length ? result.Labels : null)));
+                DendrogramFigure.Build(dendrogram, result.ClusterCount, result.DendrogramLeavesAreCustomers ? result.Labels : null)));
         }
 
         return charts.ToImmutable();

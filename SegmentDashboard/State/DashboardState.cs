@@ -82,6 +82,9 @@ public sealed class DashboardState : IDisposable
     /// <summary>Increases with every scheduled run: lets a browser test wait for the run its change started.</summary>
     public long RunVersion => Interlocked.Read(ref _runVersion);
 
+    /// <summary>The largest k the user may choose: the engine's configured Segmentation:MaxClusterCount (use this, not a constant).</summary>
+    public int MaxClusterCount => _service.Limits.MaxClusterCount;
+
     /// <summary>The k shown in the k input: the user's choice, else the result's.</summary>
     public int DisplayedClusterCount => Settings.ClusterCount ?? Result?.ClusterCount ?? 4;
 
@@ -213,7 +216,7 @@ public sealed class DashboardState : IDisposable
         }
 
         var profile = Result?.Profiles.FirstOrDefault(p => p.SegmentId == segmentId);
-        return profile?.Name ?? (segmentId < 0 ? "Noise" : $"Segment {segmentId + 1}");
+        return profile?.Name ?? Core.Segmentation.SegmentNames.Fallback(segmentId);
     }
 
     public void RenameSegment(int segmentId, string name)
@@ -408,13 +411,19 @@ public sealed class DashboardState : IDisposable
     {
         public void Report(SegmentationProgress value)
         {
-            if (Interlocked.Read(ref owner._runVersion) != version)
+            // Pool threads report: the version check and both writes happen under the state's lock,
+            // so a stale run cannot overwrite a newer run's progress and the stage and fraction agree.
+            lock (owner._gate)
             {
-                return;
+                if (Interlocked.Read(ref owner._runVersion) != version)
+                {
+                    return;
+                }
+
+                owner.ProgressStage = value.Stage;
+                owner.Progress = value.Fraction;
             }
 
-            owner.ProgressStage = value.Stage;
-            owner.Progress = value.Fraction;
             owner.NotifyProgress();
         }
     }

@@ -20,6 +20,7 @@ public sealed record SegmentationSettings(
 {
     public const int MinClusterCount = 2;
 
+    /// <summary>The default of Segmentation:MaxClusterCount; the configured value is <see cref="DashboardState.MaxClusterCount"/>.</summary>
     public const int MaxClusterCount = 15;
 
     /// <summary>The request the service runs; the k-sweep when asked for or when k is the sweep's suggestion.</summary>

@@ -248,7 +248,7 @@ public sealed class PreprocessorTests
     {
         var dataset = Data(new NumericColumn("Age", [20, 30, 40]));
 
-        var error = Assert.Throws<ArgumentException>(() => Preprocessor.Prepare(dataset, Options("Age", "Incme")));
+        var error = Assert.Throws<InvalidInputException>(() => Preprocessor.Prepare(dataset, Options("Age", "Incme")));
 
         Assert.Equal("Features", error.ParamName);
         Assert.Contains("'Incme'", error.Message, StringComparison.Ordinal);
@@ -261,7 +261,7 @@ public sealed class PreprocessorTests
             new TextColumn("Id", ColumnKind.Identifier, ["a", "b", "c"]),
             new NumericColumn("Flat", [1, 1, 1]));
 
-        var error = Assert.Throws<ArgumentException>(() => Preprocessor.Prepare(dataset, Options("Id", "Flat")));
+        var error = Assert.Throws<InvalidInputException>(() => Preprocessor.Prepare(dataset, Options("Id", "Flat")));
 
         Assert.Equal("Features", error.ParamName);
         Assert.Contains("'Flat' has the same value in every row.", error.Message, StringComparison.Ordinal);
@@ -274,7 +274,7 @@ public sealed class PreprocessorTests
             new NumericColumn("A", [1, 2, double.NaN, double.NaN]),
             new NumericColumn("B", [double.NaN, double.NaN, 3, 4]));
 
-        var error = Assert.Throws<ArgumentException>(() =>
+        var error = Assert.Throws<InvalidInputException>(() =>
             Preprocessor.Prepare(dataset, Options("A", "B") with { Missing = MissingValueStrategy.DropRows }));
 
         Assert.Equal("Missing", error.ParamName);
@@ -285,7 +285,7 @@ public sealed class PreprocessorTests
     {
         var dataset = Data(new NumericColumn("A", [1, 2]));
 
-        var error = Assert.Throws<ArgumentException>(() => Preprocessor.Prepare(dataset, Options("A") with { MaxLevels = 1 }));
+        var error = Assert.Throws<InvalidInputException>(() => Preprocessor.Prepare(dataset, Options("A") with { MaxLevels = 1 }));
 
         Assert.Equal("MaxLevels", error.ParamName);
     }

@@ -1,3 +1,4 @@
+using SegmentDashboard.Core.Preprocessing;
 using SegmentDashboard.Core.Data;
 using SegmentDashboard.Core.Segmentation;
 
@@ -68,7 +69,7 @@ public sealed class AssignToSegmentsTests
         var saved = await service.SegmentAsync(service.Sample(), Request with { Features = ["AnnualIncome", "Age"] });
         var newData = new Dataset("new.csv", [new NumericColumn("AnnualIncome", [1.0])], 1, null, []);
 
-        var error = Assert.Throws<ArgumentException>(() => SegmentationService.AssignToSegments(saved, newData));
+        var error = Assert.Throws<InvalidInputException>(() => SegmentationService.AssignToSegments(saved, newData));
 
         Assert.Contains("'Age'", error.Message, StringComparison.Ordinal);
     }

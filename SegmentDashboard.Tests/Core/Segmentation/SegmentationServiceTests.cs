@@ -18,7 +18,7 @@ public sealed class SegmentationServiceTests
     {
         var service = new SegmentationService();
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => service.SegmentAsync(service.Sample(), Quick with { ClusterCount = k }));
+        var error = await Assert.ThrowsAsync<InvalidInputException>(() => service.SegmentAsync(service.Sample(), Quick with { ClusterCount = k }));
 
         Assert.Equal(param, error.ParamName);
         Assert.Contains("k must be between 2 and 15", error.Message, StringComparison.Ordinal);
@@ -30,9 +30,9 @@ public sealed class SegmentationServiceTests
         var service = new SegmentationService();
         var dbscan = Quick with { Algorithm = ClusteringAlgorithm.Dbscan };
 
-        Assert.Equal("Eps", (await Assert.ThrowsAsync<ArgumentException>(() => service.SegmentAsync(service.Sample(), dbscan with { Eps = 0 }))).ParamName);
-        Assert.Equal("Eps", (await Assert.ThrowsAsync<ArgumentException>(() => service.SegmentAsync(service.Sample(), dbscan with { Eps = -1 }))).ParamName);
-        Assert.Equal("MinSamples", (await Assert.ThrowsAsync<ArgumentException>(() => service.SegmentAsync(service.Sample(), dbscan with { MinSamples = 0 }))).ParamName);
+        Assert.Equal("Eps", (await Assert.ThrowsAsync<InvalidInputException>(() => service.SegmentAsync(service.Sample(), dbscan with { Eps = 0 }))).ParamName);
+        Assert.Equal("Eps", (await Assert.ThrowsAsync<InvalidInputException>(() => service.SegmentAsync(service.Sample(), dbscan with { Eps = -1 }))).ParamName);
+        Assert.Equal("MinSamples", (await Assert.ThrowsAsync<InvalidInputException>(() => service.SegmentAsync(service.Sample(), dbscan with { MinSamples = 0 }))).ParamName);
     }
 
     [Fact]
@@ -40,7 +40,7 @@ public sealed class SegmentationServiceTests
     {
         var service = new SegmentationService();
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => service.SegmentAsync(service.Sample(), Quick with { Features = ["Age", "Salary"] }));
+        var error = await Assert.ThrowsAsync<InvalidInputException>(() => service.SegmentAsync(service.Sample(), Quick with { Features = ["Age", "Salary"] }));
 
         Assert.Equal("Features", error.ParamName);
         Assert.Contains("'Salary'", error.Message, StringComparison.Ordinal);
@@ -51,7 +51,7 @@ public sealed class SegmentationServiceTests
     {
         var service = new SegmentationService();
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => service.SegmentAsync(service.Sample(), Quick with { Restarts = 0 }));
+        var error = await Assert.ThrowsAsync<InvalidInputException>(() => service.SegmentAsync(service.Sample(), Quick with { Restarts = 0 }));
 
         Assert.Equal("Restarts", error.ParamName);
     }
@@ -63,7 +63,7 @@ public sealed class SegmentationServiceTests
         var dataset = new Dataset("t.csv", [new NumericColumn("Spend", [.. values])], 12, null, []);
         var request = Quick with { ClusterCount = 10, Missing = MissingValueStrategy.DropRows };
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => new SegmentationService().SegmentAsync(dataset, request));
+        var error = await Assert.ThrowsAsync<InvalidInputException>(() => new SegmentationService().SegmentAsync(dataset, request));
 
         Assert.Equal("ClusterCount", error.ParamName);
         Assert.Contains("k = 10 is more than the 8 rows left after dropping missing values", error.Message, StringComparison.Ordinal);
@@ -89,7 +89,7 @@ public sealed class SegmentationServiceTests
         var service = new SegmentationService();
         var request = Quick with { Algorithm = ClusteringAlgorithm.Dbscan, Eps = 1e-6, MinSamples = 5 };
 
-        var error = await Assert.ThrowsAsync<ArgumentException>(() => service.SegmentAsync(service.Sample(), request));
+        var error = await Assert.ThrowsAsync<InvalidInputException>(() => service.SegmentAsync(service.Sample(), request));
 
         Assert.Equal("Eps", error.ParamName);
         Assert.Contains("larger eps", error.Message, StringComparison.Ordinal);

@@ -61,11 +61,48 @@ public sealed class ApiRegistrationTests
         Assert.Contains("Upload:MaxBytes", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("Segmentation:MaxWorkBytes", "0")]
+    [InlineData("Segmentation:MaxClusterCount", "1")]
+    [InlineData("Segmentation:MicroClusters", "-5")]
+    public void AddSegmentDashboardApi_InvalidSegmentationLimit_RejectedAtStart(string key, string value)
+    {
+        using var provider = Build(new Dictionary<string, string?> { [key] = value });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<SegmentationService>());
+
+        Assert.Contains("Segmentation limits are invalid", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("Api:MaxConcurrentRuns", "0")]
+    [InlineData("Api:RequestTimeoutSeconds", "0")]
+    [InlineData("Api:PermitsPerWindow", "-1")]
+    public void AddSegmentDashboardApi_InvalidApiProtection_RejectedAtStart(string key, string value)
+    {
+        using var provider = Build(new Dictionary<string, string?> { [key] = value });
+
+        var error = Assert.Throws<OptionsValidationException>(() => provider.GetRequiredService<IOptions<ApiProtectionOptions>>().Value);
+
+        Assert.Contains("Api options are invalid", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void AddSegmentDashboardApi_MaxWorkBytes_BoundAndDefaultTwoGiB()
+    {
+        using var configured = Build(new Dictionary<string, string?> { ["Segmentation:MaxWorkBytes"] = "1073741824" });
+        using var defaults = Build([]);
+
+        Assert.Equal(1L << 30, configured.GetRequiredService<SegmentationService>().Limits.MaxWorkBytes);
+        Assert.Equal(2L << 30, defaults.GetRequiredService<SegmentationService>().Limits.MaxWorkBytes);
+    }
+
     private static ServiceProvider Build(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
         return new ServiceCollection()
             .AddSingleton<IConfiguration>(configuration)
+            .AddLogging()
             .AddSegmentDashboardApi()
             .BuildServiceProvider();
     }

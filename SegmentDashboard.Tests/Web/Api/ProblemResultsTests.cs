@@ -2,6 +2,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging.Abstractions;
 using SegmentDashboard.Api;
 using SegmentDashboard.Core.Data;
+using SegmentDashboard.Core.Preprocessing;
 
 namespace SegmentDashboard.Tests.Web.Api;
 
@@ -14,9 +15,9 @@ public sealed class ProblemResultsTests
     [InlineData("Features", "features")]
     [InlineData("Restarts", "restarts")]
     [InlineData("Linkage", "linkage")]
-    public void From_ArgumentExceptionFromTheService_400WithTheQueryName(string paramName, string query)
+    public void From_InvalidInputFromTheService_400WithTheQueryName(string paramName, string query)
     {
-        var exception = new ArgumentOutOfRangeException(paramName, "The value is out of range for this file.");
+        var exception = new InvalidInputException("The value is out of range for this file.", paramName);
 
         var result = ProblemResults.From(exception, NullLogger.Instance);
 
@@ -26,9 +27,9 @@ public sealed class ProblemResultsTests
     }
 
     [Fact]
-    public void From_ArgumentExceptionWithoutAParameter_400WithTheMessage()
+    public void From_InvalidInputWithoutAParameter_400WithTheMessage()
     {
-        var result = ProblemResults.From(new ArgumentException("No usable feature is left after excluding constant columns."), NullLogger.Instance);
+        var result = ProblemResults.From(new InvalidInputException("No usable feature is left after excluding constant columns."), NullLogger.Instance);
 
         Assert.Equal(400, result.StatusCode);
         Assert.Equal("No usable feature is left after excluding constant columns.", result.ProblemDetails.Detail);
@@ -85,6 +86,17 @@ public sealed class ProblemResultsTests
 
         Assert.Equal(500, result.StatusCode);
         Assert.Equal(ProblemResults.UnexpectedDetail, result.ProblemDetails.Detail);
-        Assert.Empty(result.ProblemDetails.Extensions);
+        Assert.Equal(["correlationId"], result.ProblemDetails.Extensions.Keys);
+    }
+
+    [Fact]
+    public void From_InternalArgumentOutOfRange_500WithACorrelationIdNotA400()
+    {
+        // An internal bug's ArgumentOutOfRangeException is not "the user's input is wrong" any more.
+        var result = ProblemResults.From(new ArgumentOutOfRangeException("index", "Index was out of range."), NullLogger.Instance);
+
+        Assert.Equal(500, result.StatusCode);
+        Assert.Equal(ProblemResults.UnexpectedDetail, result.ProblemDetails.Detail);
+        Assert.Matches("^[0-9a-f]{16}$", (string)result.ProblemDetails.Extensions["correlationId"]!);
     }
 }

@@ -127,7 +127,7 @@ public sealed partial class SegmentsPage
 
     private static string DendrogramSubtitle(Dendrogram dendrogram, SegmentationResult result) =>
         dendrogram.LeafCount > DendrogramFigure.DefaultMaxLeaves
-            ? $"Top merges of {dendrogram.LeafCount.ToString(CultureInfo.InvariantCulture)} {(dendrogram.LeafCount == result.Labels.Length ? "customers" : "micro-clusters")}; dashed line = cut for k = {result.ClusterCount.ToString(CultureInfo.InvariantCulture)}"
+            ? $"Top merges of {dendrogram.LeafCount.ToString(CultureInfo.InvariantCulture)} {(result.DendrogramLeavesAreCustomers ? "customers" : "micro-clusters")}; dashed line = cut for k = {result.ClusterCount.ToString(CultureInfo.InvariantCulture)}"
             : $"Dashed line = cut for k = {result.ClusterCount.ToString(CultureInfo.InvariantCulture)}";
 
     private PlotlyFigure ScatterFigure(SegmentationResult result)
@@ -162,7 +162,7 @@ public sealed partial class SegmentsPage
     private PlotlyFigure DendrogramChart(Dendrogram dendrogram, SegmentationResult result) =>
         _figures.Get(
             "dendrogram",
-            () => DendrogramFigure.Build(dendrogram, result.ClusterCount, dendrogram.LeafCount == result.Labels.Length ? result.Labels : null),
+            () => DendrogramFigure.Build(dendrogram, result.ClusterCount, result.DendrogramLeavesAreCustomers ? result.Labels : null),
             dendrogram,
             result.ClusterCount);
 
