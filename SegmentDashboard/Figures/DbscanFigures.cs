@@ -1,5 +1,9 @@
 using System.Collections.Immutable;
+using Plotly.Blazor;
+using Plotly.Blazor.Traces;
 using SegmentDashboard.Core.Clustering;
+using ScatterLine = Plotly.Blazor.Traces.ScatterLib.Line;
+using ScatterMode = Plotly.Blazor.Traces.ScatterLib.ModeFlag;
 
 namespace SegmentDashboard.Figures;
 
@@ -9,6 +13,8 @@ public static class DbscanFigures
     /// <summary>Points drawn of the k-distance curve: enough to show its knee at any row count.</summary>
     public const int MaxCurvePoints = 600;
 
+    private const string NoiseColour = "#f08a24";
+
     /// <summary>The sorted k-distance curve, the knee starred and the current eps as a dashed line.</summary>
     public static PlotlyFigure KDistance(KDistanceCurve curve, double currentEps)
     {
@@ -16,24 +22,34 @@ public static class DbscanFigures
         var n = curve.Distances.Length;
         var step = Math.Max(1, n / MaxCurvePoints);
         var indices = Enumerable.Range(0, (n + step - 1) / step).Select(i => i * step).Append(n - 1).Distinct().ToArray();
-        var traces = ImmutableArray.Create(
-            PlotlyFigure.Dict(
-                ("type", "scatter"), ("mode", "lines"), ("name", "k-distance"),
-                ("x", indices.Select(i => (double)i / Math.Max(1, n - 1) * 100).ToArray()),
-                ("y", indices.Select(i => curve.Distances[i]).ToArray()),
-                ("line", PlotlyFigure.Dict(("color", FigureStyle.Accent), ("width", 2))),
-                ("hovertemplate", "%{x:.0f}% of customers<br>distance %{y:.3f}<extra></extra>")),
-            PlotlyFigure.Dict(
-                ("type", "scatter"), ("mode", "markers"), ("name", "Suggested eps"),
-                ("x", new[] { (double)curve.KneeIndex / Math.Max(1, n - 1) * 100 }),
-                ("y", new[] { curve.SuggestedEps }),
-                ("marker", PlotlyFigure.Dict(("symbol", "star"), ("size", 14), ("color", "#f08a24"))),
-                ("hovertemplate", "suggested eps %{y:.3f}<extra></extra>")));
-        var layout = FigureStyle.Layout(300, new()
+        double Percent(int index) => (double)index / Math.Max(1, n - 1) * 100;
+        ImmutableArray<ITrace> traces =
+        [
+            new Scatter
+            {
+                Mode = ScatterMode.Lines, Name = "k-distance",
+                X = FigureText.Rounded(indices.Select(Percent), 3),
+                Y = FigureText.Numbers(indices.Select(i => curve.Distances[i])),
+                Line = new ScatterLine { Color = FigureStyle.Accent, Width = 2 },
+                HoverTemplate = "%{x:.0f}% of customers<br>distance %{y:.3f}<extra></extra>",
+            },
+            new Scatter
+            {
+                Mode = ScatterMode.Markers, Name = "Suggested eps",
+                X = FigureText.Numbers([Percent(curve.KneeIndex)]),
+                Y = FigureText.Numbers([curve.SuggestedEps]),
+                Marker = new Plotly.Blazor.Traces.ScatterLib.Marker
+                {
+                    Symbol = Plotly.Blazor.Traces.ScatterLib.MarkerLib.SymbolEnum.Star, Size = 14, Color = NoiseColour,
+                },
+                HoverTemplate = "suggested eps %{y:.3f}<extra></extra>",
+            },
+        ];
+        var layout = FigureStyle.Layout(300, layout =>
         {
-            ["xaxis"] = FigureStyle.Axis("Customers, sorted by that distance (%)"),
-            ["yaxis"] = FigureStyle.Axis($"Distance to the {curve.MinSamples}th neighbour"),
-            ["shapes"] = new[] { HorizontalLine(currentEps) },
+            layout.XAxis = [FigureStyle.XAxis("Customers, sorted by that distance (%)")];
+            layout.YAxis = [FigureStyle.YAxis($"Distance to the {curve.MinSamples}th neighbour")];
+            layout.Shapes = [FigureStyle.Line(0, 1, FigureText.Finite(currentEps), FigureText.Finite(currentEps), "#9aa3ad", 1.5m, xPaper: true)];
         });
         return new PlotlyFigure(traces, layout);
     }
@@ -41,35 +57,42 @@ public static class DbscanFigures
     /// <summary>Segments found (left axis) and noise share (right axis) per eps; the current eps dashed.</summary>
     public static PlotlyFigure Sweep(ImmutableArray<EpsSweepPoint> points, double currentEps)
     {
-        var traces = ImmutableArray.Create(
-            PlotlyFigure.Dict(
-                ("type", "scatter"), ("mode", "lines+markers"), ("name", "Segments"),
-                ("x", points.Select(p => p.Eps).ToArray()),
-                ("y", points.Select(p => p.Segments).ToArray()),
-                ("line", PlotlyFigure.Dict(("color", FigureStyle.Accent), ("width", 2))),
-                ("hovertemplate", "eps %{x:.3f}<br>%{y} segments<extra></extra>")),
-            PlotlyFigure.Dict(
-                ("type", "scatter"), ("mode", "lines+markers"), ("name", "Noise share"), ("yaxis", "y2"),
-                ("x", points.Select(p => p.Eps).ToArray()),
-                ("y", points.Select(p => p.NoiseShare * 100).ToArray()),
-                ("line", PlotlyFigure.Dict(("color", "#f08a24"), ("width", 2), ("dash", "dot"))),
-                ("hovertemplate", "eps %{x:.3f}<br>%{y:.0f}% noise<extra></extra>")));
-        var layout = FigureStyle.Layout(300, new()
+        ImmutableArray<ITrace> traces =
+        [
+            new Scatter
+            {
+                Mode = ScatterMode.Lines | ScatterMode.Markers, Name = "Segments",
+                X = FigureText.Numbers(points.Select(p => p.Eps)),
+                Y = FigureText.Values(points.Select(p => p.Segments)),
+                Line = new ScatterLine { Color = FigureStyle.Accent, Width = 2 },
+                HoverTemplate = "eps %{x:.3f}<br>%{y} segments<extra></extra>",
+            },
+            new Scatter
+            {
+                Mode = ScatterMode.Lines | ScatterMode.Markers, Name = "Noise share", YAxis = "y2",
+                X = FigureText.Numbers(points.Select(p => p.Eps)),
+                Y = FigureText.Numbers(points.Select(p => p.NoiseShare * 100)),
+                Line = new ScatterLine { Color = NoiseColour, Width = 2, Dash = "dot" },
+                HoverTemplate = "eps %{x:.3f}<br>%{y:.0f}% noise<extra></extra>",
+            },
+        ];
+        var layout = FigureStyle.Layout(300, layout =>
         {
-            ["xaxis"] = FigureStyle.Axis("eps"),
-            ["yaxis"] = FigureStyle.Axis("Segments found", new() { ["rangemode"] = "tozero" }),
-            ["yaxis2"] = FigureStyle.Axis("Noise (%)", new() { ["overlaying"] = "y", ["side"] = "right", ["showgrid"] = false, ["range"] = new[] { 0, 100 } }),
-            ["shapes"] = new[] { VerticalLine(currentEps) },
-            ["margin"] = PlotlyFigure.Dict(("l", 56), ("r", 56), ("t", 24), ("b", 48)),
+            layout.XAxis = [FigureStyle.XAxis("eps")];
+            layout.YAxis =
+            [
+                FigureStyle.YAxis("Segments found", axis => axis.RangeMode = Plotly.Blazor.LayoutLib.YAxisLib.RangeModeEnum.ToZero),
+                FigureStyle.YAxis("Noise (%)", axis =>
+                {
+                    axis.Overlaying = "y";
+                    axis.Side = Plotly.Blazor.LayoutLib.YAxisLib.SideEnum.Right;
+                    axis.ShowGrid = false;
+                    axis.Range = [0, 100];
+                }),
+            ];
+            layout.Shapes = [FigureStyle.Line(FigureText.Finite(currentEps), FigureText.Finite(currentEps), 0, 1, "#9aa3ad", 1.5m, yPaper: true)];
+            layout.Margin = FigureStyle.Margin(56, 56, 24, 48);
         });
         return new PlotlyFigure(traces, layout);
     }
-
-    private static ImmutableDictionary<string, object?> HorizontalLine(double y) => PlotlyFigure.Dict(
-        ("type", "line"), ("xref", "paper"), ("x0", 0), ("x1", 1), ("y0", y), ("y1", y),
-        ("line", PlotlyFigure.Dict(("color", "#9aa3ad"), ("dash", "dash"), ("width", 1.5))));
-
-    private static ImmutableDictionary<string, object?> VerticalLine(double x) => PlotlyFigure.Dict(
-        ("type", "line"), ("yref", "paper"), ("x0", x), ("x1", x), ("y0", 0), ("y1", 1),
-        ("line", PlotlyFigure.Dict(("color", "#9aa3ad"), ("dash", "dash"), ("width", 1.5))));
 }
