@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SegmentDashboard.Core.Customers;
 using SegmentDashboard.Core.Data;
+using SegmentDashboard.Core.Preprocessing;
 
 namespace SegmentDashboard.Tests.Core.Customers;
 
@@ -132,9 +133,9 @@ public class CustomerTableBuilderTests
     {
         var dataset = CsvLoader.LoadText("who,amount,day\nann,10,x\nbob,5,y\n");
 
-        var unknown = Assert.Throws<ArgumentException>(() => CustomerTableBuilder.Build(dataset, new CustomerTableOptions { CustomerColumn = "client" }));
-        var notDates = Assert.Throws<ArgumentException>(() => CustomerTableBuilder.Build(dataset, new CustomerTableOptions { CustomerColumn = "who", DateColumn = "day" }));
-        var halfSpend = Assert.Throws<ArgumentException>(() => CustomerTableBuilder.Build(dataset, new CustomerTableOptions { CustomerColumn = "who", QuantityColumn = "amount" }));
+        var unknown = Assert.Throws<InvalidInputException>(() => CustomerTableBuilder.Build(dataset, new CustomerTableOptions { CustomerColumn = "client" }));
+        var notDates = Assert.Throws<InvalidInputException>(() => CustomerTableBuilder.Build(dataset, new CustomerTableOptions { CustomerColumn = "who", DateColumn = "day" }));
+        var halfSpend = Assert.Throws<InvalidInputException>(() => CustomerTableBuilder.Build(dataset, new CustomerTableOptions { CustomerColumn = "who", QuantityColumn = "amount" }));
 
         Assert.Contains("'client'", unknown.Message, StringComparison.Ordinal);
         Assert.Equal(nameof(CustomerTableOptions.CustomerColumn), unknown.ParamName);
