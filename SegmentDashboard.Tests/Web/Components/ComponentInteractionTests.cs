@@ -82,16 +82,56 @@ public sealed class ComponentInteractionTests
         // Arrange
         var state = ComponentRenderer.ReadyState();
         await using var context = ComponentRenderer.CreateContext(state);
-        var cut = context.Render<SegmentsPage>();
+        var cut = context.Render(WithPopovers<SegmentsPage>());
         Assert.Empty(cut.FindAll("[data-testid='linkage-select']"));
 
         // Act
-        cut.Find("[data-testid='algorithm-select']").Change(nameof(ClusteringAlgorithm.Hierarchical));
+        ChooseInMudSelect(cut, "algorithm-select", "Hierarchical");
 
         // Assert
         Assert.Equal(ClusteringAlgorithm.Hierarchical, state.Settings.Algorithm);
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid='linkage-select']")), Patience);
+        cut.WaitForAssertion(() => Assert.Equal("Hierarchical", cut.Find("[data-testid='algorithm-select'] input").GetAttribute("value")), Patience);
     }
+
+    [Fact]
+    public async Task SegmentsPage_ChooseScalingInTheMudSelect_OffersTheLabelsAndAppliesTheChoice()
+    {
+        // Arrange
+        var state = ComponentRenderer.ReadyState();
+        await using var context = ComponentRenderer.CreateContext(state);
+        var cut = context.Render(WithPopovers<SegmentsPage>());
+
+        // Act
+        cut.Find("[data-testid='scaling-select'] .mud-input-control").MouseDown();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".mud-popover-open .mud-list-item")), Patience);
+        var offered = cut.FindAll(".mud-popover-open .mud-list-item").Select(item => item.TextContent.Trim()).ToArray();
+        cut.FindAll(".mud-popover-open .mud-list-item").Single(item => item.TextContent.Trim() == "Robust (median, IQR)").Click();
+
+        // Assert
+        Assert.Equal(["Z-score", "Min–max", "Robust (median, IQR)", "None"], offered);
+        Assert.Equal(SegmentDashboard.Core.Preprocessing.ScalingMethod.Robust, state.Settings.Scaling);
+        cut.WaitForAssertion(() => Assert.Equal("Robust", cut.Find("[data-testid='scaling-select']").GetAttribute("data-value")), Patience);
+    }
+
+    /// <summary>Opens the MudSelect inside <paramref name="testId"/> by a mouse press (MudSelect opens on mousedown) and clicks the option whose visible text is <paramref name="label"/>.</summary>
+    private static void ChooseInMudSelect<TComponent>(IRenderedComponent<TComponent> cut, string testId, string label)
+        where TComponent : IComponent
+    {
+        cut.Find($"[data-testid='{testId}'] .mud-input-control").MouseDown();
+        cut.WaitForAssertion(() => Assert.Contains(cut.FindAll(".mud-popover-open .mud-list-item"), item => item.TextContent.Trim() == label), Patience);
+        cut.FindAll(".mud-popover-open .mud-list-item").First(item => item.TextContent.Trim() == label).Click();
+    }
+
+    /// <summary>The page under a popover provider, as MainLayout has it: MudSelect draws its options there.</summary>
+    private static RenderFragment WithPopovers<TComponent>()
+        where TComponent : IComponent => builder =>
+    {
+        builder.OpenComponent<MudPopoverProvider>(0);
+        builder.CloseComponent();
+        builder.OpenComponent<TComponent>(1);
+        builder.CloseComponent();
+    };
 
     [Fact]
     public async Task SegmentsPage_HideSettings_CollapsesTheDrawerAndKeepsTheResults()

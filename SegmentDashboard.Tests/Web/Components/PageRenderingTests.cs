@@ -53,7 +53,8 @@ public sealed class PageRenderingTests
 
         Assert.Null(document.ByTestId("chart-dendrogram"));
         Assert.Equal("3", document.ByTestId("k-input")!.QuerySelector("input[type=number]")!.GetAttribute("value"));
-        Assert.Equal("KMeans", document.ByTestId("algorithm-select")!.GetAttribute("value"));
+        Assert.Equal("KMeans", document.ByTestId("algorithm-select")!.GetAttribute("data-value"));
+        Assert.Equal("K-means", document.ByTestId("algorithm-select")!.QuerySelector("input")!.GetAttribute("value"));
         Assert.Equal(3, document.ByTestId("feature-select")!.QuerySelectorAll("input[type=checkbox][checked]").Length);
     }
 
