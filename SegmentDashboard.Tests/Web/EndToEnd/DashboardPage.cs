@@ -41,9 +41,12 @@ public sealed class DashboardPage
     /// Chooses in the MudSelect inside <paramref name="testId"/> as a user does: clicks the select,
     /// then the option whose visible text is exactly <paramref name="label"/> in its popover.
     /// </summary>
-    public async Task ChooseAsync(string testId, string label)
+    public Task ChooseAsync(string testId, string label) => ChooseAsync(TestId(testId), label);
+
+    /// <summary>Chooses <paramref name="label"/> in the MudSelect inside <paramref name="select"/> by clicks.</summary>
+    public async Task ChooseAsync(ILocator select, string label)
     {
-        await TestId(testId).Locator(".mud-input-control").ClickAsync(new LocatorClickOptions { Timeout = Timeout });
+        await select.Locator(".mud-input-control").ClickAsync(new LocatorClickOptions { Timeout = Timeout });
         var option = Page.Locator(".mud-popover-open .mud-list-item")
             .Filter(new LocatorFilterOptions { HasTextRegex = new Regex("^\\s*" + Regex.Escape(label) + "\\s*$") });
         await option.ClickAsync(new LocatorClickOptions { Timeout = Timeout });
