@@ -79,8 +79,8 @@ public sealed class PageRenderingTests
         var document = await ComponentRenderer.RenderAsync<SegmentsPage>(state);
 
         Assert.Null(document.ByTestId("k-input"));
-        Assert.Equal("0.75", document.ByTestId("eps-input")!.GetAttribute("value"));
-        Assert.Equal("7", document.ByTestId("min-samples-input")!.GetAttribute("value"));
+        Assert.Equal("0.75", document.ByTestId("eps-input")!.QuerySelector("input")!.GetAttribute("value"));
+        Assert.Equal("7", document.ByTestId("min-samples-input")!.QuerySelector("input")!.GetAttribute("value"));
     }
 
     [Theory]

@@ -71,27 +71,29 @@ public sealed partial class SegmentsPage
         }
     }
 
+    private void OnKSlid(int k) => State.UpdateSettings(State.Settings with { ClusterCount = k });
+
     private void UseSuggestedK() => State.UpdateSettings(State.Settings with { ClusterCount = null });
 
-    private void OnEpsChanged(ChangeEventArgs e)
+    private void OnEpsChanged(double eps)
     {
-        if (double.TryParse(e.Value?.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var eps) && eps > 0)
+        if (eps > 0)
         {
             State.UpdateSettings(State.Settings with { Eps = eps });
         }
     }
 
-    private void OnMinSamplesChanged(ChangeEventArgs e)
+    private void OnMinSamplesChanged(int minSamples)
     {
-        if (int.TryParse(e.Value?.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var minSamples) && minSamples >= 1)
+        if (minSamples >= 1)
         {
             State.UpdateSettings(State.Settings with { MinSamples = minSamples });
         }
     }
 
-    private void OnSeedChanged(ChangeEventArgs e)
+    private void OnSeedChanged(int seed)
     {
-        if (int.TryParse(e.Value?.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed) && seed >= 0)
+        if (seed >= 0)
         {
             State.UpdateSettings(State.Settings with { Seed = seed });
         }
