@@ -71,8 +71,8 @@ public sealed class ScaleMeasurementTests(ITestOutputHelper output)
         await using var run = await OpenAsync();
         await run.Page.NavigateAsync("nav-segments");
         var version = await run.Page.RunVersionAsync();
-        await run.Page.TestId("seed-input").FillAsync("7");
-        await run.Page.TestId("seed-input").PressAsync("Tab");
+        await run.Page.TestId("seed-input").Locator("input").FillAsync("7");
+        await run.Page.TestId("seed-input").Locator("input").PressAsync("Tab");
         await run.Page.WaitForReadyAsync(version);
         await MeasureKChangesAsync(run, "sample (2,000 rows), seed 7 (computed live)", DistinctKs);
     }

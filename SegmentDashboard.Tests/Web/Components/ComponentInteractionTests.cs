@@ -8,6 +8,7 @@ using SegmentDashboard.Components.Layout;
 using SegmentDashboard.Components.Pages;
 using SegmentDashboard.Components.Shared;
 using SegmentDashboard.Core.Segmentation;
+using SegmentDashboard.Storage;
 
 namespace SegmentDashboard.Tests.Web.Components;
 
@@ -82,16 +83,89 @@ public sealed class ComponentInteractionTests
         // Arrange
         var state = ComponentRenderer.ReadyState();
         await using var context = ComponentRenderer.CreateContext(state);
-        var cut = context.Render<SegmentsPage>();
+        var cut = context.Render(WithPopovers<SegmentsPage>());
         Assert.Empty(cut.FindAll("[data-testid='linkage-select']"));
 
         // Act
-        cut.Find("[data-testid='algorithm-select']").Change(nameof(ClusteringAlgorithm.Hierarchical));
+        ChooseInMudSelect(cut, "algorithm-select", "Hierarchical");
 
         // Assert
         Assert.Equal(ClusteringAlgorithm.Hierarchical, state.Settings.Algorithm);
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid='linkage-select']")), Patience);
+        cut.WaitForAssertion(() => Assert.Equal("Hierarchical", cut.Find("[data-testid='algorithm-select'] input").GetAttribute("value")), Patience);
     }
+
+    [Fact]
+    public async Task SegmentsPage_ChooseScalingInTheMudSelect_OffersTheLabelsAndAppliesTheChoice()
+    {
+        // Arrange
+        var state = ComponentRenderer.ReadyState();
+        await using var context = ComponentRenderer.CreateContext(state);
+        var cut = context.Render(WithPopovers<SegmentsPage>());
+
+        // Act
+        cut.Find("[data-testid='scaling-select'] .mud-input-control").MouseDown();
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll(".mud-popover-open .mud-list-item")), Patience);
+        var offered = cut.FindAll(".mud-popover-open .mud-list-item").Select(item => item.TextContent.Trim()).ToArray();
+        cut.FindAll(".mud-popover-open .mud-list-item").Single(item => item.TextContent.Trim() == "Robust (median, IQR)").Click();
+
+        // Assert
+        Assert.Equal(["Z-score", "Min–max", "Robust (median, IQR)", "None"], offered);
+        Assert.Equal(SegmentDashboard.Core.Preprocessing.ScalingMethod.Robust, state.Settings.Scaling);
+        cut.WaitForAssertion(() => Assert.Equal("Robust", cut.Find("[data-testid='scaling-select']").GetAttribute("data-value")), Patience);
+    }
+
+    [Fact]
+    public async Task AnalysesPage_DeleteAsksInADialogAndDeletesOnlyOnConfirm()
+    {
+        // Arrange: one saved analysis
+        var state = ComponentRenderer.ReadyState();
+        await using var context = ComponentRenderer.CreateContext(state);
+        var library = context.Services.GetRequiredService<AnalysisLibrary>();
+        var result = state.Result!;
+        await library.SaveAsync("Spring mailing", result, [.. Enumerable.Range(1, result.ClusterCount).Select(i => $"Segment {i}")]);
+        var cut = context.Render(builder =>
+        {
+            builder.OpenComponent<MudDialogProvider>(0);
+            builder.CloseComponent();
+            builder.OpenComponent<AnalysesPage>(1);
+            builder.CloseComponent();
+        });
+        cut.WaitForAssertion(() => Assert.Single(cut.FindAll("[data-testid='saved-row']")), Patience);
+        Assert.Empty(cut.FindAll("[data-testid='confirm-delete']"));
+
+        // Act: ask, then keep; ask again, then confirm
+        cut.Find("[data-testid='delete-analysis']").Click();
+        cut.WaitForAssertion(() => Assert.Contains("Spring mailing", cut.Find("[data-testid='delete-question']").TextContent, StringComparison.Ordinal), Patience);
+        cut.FindAll(".mud-dialog button").Single(b => b.TextContent.Trim() == "Keep").Click();
+        cut.WaitForAssertion(() => Assert.Empty(cut.FindAll("[data-testid='confirm-delete']")), Patience);
+        Assert.Single(await library.Store.ListAsync());
+        cut.Find("[data-testid='delete-analysis']").Click();
+        cut.WaitForAssertion(() => cut.Find("[data-testid='confirm-delete']").Click(), Patience);
+
+        // Assert
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid='saved-empty']")), Patience);
+        Assert.Empty(await library.Store.ListAsync());
+    }
+
+    /// <summary>Opens the MudSelect inside <paramref name="testId"/> by a mouse press (MudSelect opens on mousedown) and clicks the option whose visible text is <paramref name="label"/>.</summary>
+    private static void ChooseInMudSelect<TComponent>(IRenderedComponent<TComponent> cut, string testId, string label)
+        where TComponent : IComponent
+    {
+        cut.Find($"[data-testid='{testId}'] .mud-input-control").MouseDown();
+        cut.WaitForAssertion(() => Assert.Contains(cut.FindAll(".mud-popover-open .mud-list-item"), item => item.TextContent.Trim() == label), Patience);
+        cut.FindAll(".mud-popover-open .mud-list-item").First(item => item.TextContent.Trim() == label).Click();
+    }
+
+    /// <summary>The page under a popover provider, as MainLayout has it: MudSelect draws its options there.</summary>
+    private static RenderFragment WithPopovers<TComponent>()
+        where TComponent : IComponent => builder =>
+    {
+        builder.OpenComponent<MudPopoverProvider>(0);
+        builder.CloseComponent();
+        builder.OpenComponent<TComponent>(1);
+        builder.CloseComponent();
+    };
 
     [Fact]
     public async Task SegmentsPage_HideSettings_CollapsesTheDrawerAndKeepsTheResults()

@@ -53,7 +53,8 @@ public sealed class PageRenderingTests
 
         Assert.Null(document.ByTestId("chart-dendrogram"));
         Assert.Equal("3", document.ByTestId("k-input")!.QuerySelector("input[type=number]")!.GetAttribute("value"));
-        Assert.Equal("KMeans", document.ByTestId("algorithm-select")!.GetAttribute("value"));
+        Assert.Equal("KMeans", document.ByTestId("algorithm-select")!.GetAttribute("data-value"));
+        Assert.Equal("K-means", document.ByTestId("algorithm-select")!.QuerySelector("input")!.GetAttribute("value"));
         Assert.Equal(3, document.ByTestId("feature-select")!.QuerySelectorAll("input[type=checkbox][checked]").Length);
     }
 
@@ -78,8 +79,8 @@ public sealed class PageRenderingTests
         var document = await ComponentRenderer.RenderAsync<SegmentsPage>(state);
 
         Assert.Null(document.ByTestId("k-input"));
-        Assert.Equal("0.75", document.ByTestId("eps-input")!.GetAttribute("value"));
-        Assert.Equal("7", document.ByTestId("min-samples-input")!.GetAttribute("value"));
+        Assert.Equal("0.75", document.ByTestId("eps-input")!.QuerySelector("input")!.GetAttribute("value"));
+        Assert.Equal("7", document.ByTestId("min-samples-input")!.QuerySelector("input")!.GetAttribute("value"));
     }
 
     [Theory]

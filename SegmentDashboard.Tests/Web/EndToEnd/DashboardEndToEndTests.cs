@@ -191,13 +191,13 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
         await page.WaitForChartAsync("chart-scatter", "el => el.data.length === 3");
 
         run = await page.RunVersionAsync();
-        await page.TestId("algorithm-select").SelectOptionAsync("Hierarchical");
+        await page.ChooseAsync("algorithm-select", "Hierarchical");
         await page.WaitForReadyAsync(run);
 
         var method = await page.TestId("metric-segments").InnerTextAsync();
         Assert.True(
             method.Contains("hierarchical", StringComparison.Ordinal),
-            $"metric: {method}; select: {await page.TestId("algorithm-select").InputValueAsync()}; status: {await page.TestId("status").InnerTextAsync()} run {await page.RunVersionAsync()} (before {run})");
+            $"metric: {method}; select: {await page.TestId("algorithm-select").GetAttributeAsync("data-value")}; status: {await page.TestId("status").InnerTextAsync()} run {await page.RunVersionAsync()} (before {run})");
         Assert.Equal("3", await page.TestId("metric-segments").Locator(".metric-value").InnerTextAsync());
         Assert.True(await page.ChartTraceCountAsync("chart-dendrogram") >= 1);
         var cut = await page.Page.Locator("[data-testid='chart-dendrogram'] .js-plotly-plot").EvaluateAsync<double>("el => el.layout.shapes[0].y0");

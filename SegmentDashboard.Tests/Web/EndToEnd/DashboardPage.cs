@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 
 namespace SegmentDashboard.Tests.Web.EndToEnd;
@@ -35,6 +36,22 @@ public sealed class DashboardPage
     public IPage Page { get; }
 
     public ILocator TestId(string id) => Page.Locator($"[data-testid='{id}']");
+
+    /// <summary>
+    /// Chooses in the MudSelect inside <paramref name="testId"/> as a user does: clicks the select,
+    /// then the option whose visible text is exactly <paramref name="label"/> in its popover.
+    /// </summary>
+    public Task ChooseAsync(string testId, string label) => ChooseAsync(TestId(testId), label);
+
+    /// <summary>Chooses <paramref name="label"/> in the MudSelect inside <paramref name="select"/> by clicks.</summary>
+    public async Task ChooseAsync(ILocator select, string label)
+    {
+        await select.Locator(".mud-input-control").ClickAsync(new LocatorClickOptions { Timeout = Timeout });
+        var option = Page.Locator(".mud-popover-open .mud-list-item")
+            .Filter(new LocatorFilterOptions { HasTextRegex = new Regex("^\\s*" + Regex.Escape(label) + "\\s*$") });
+        await option.ClickAsync(new LocatorClickOptions { Timeout = Timeout });
+        await Page.Locator(".mud-popover-open .mud-list-item").First.WaitForAsync(new LocatorWaitForOptions { State = WaitForSelectorState.Hidden, Timeout = Timeout });
+    }
 
     public async Task<long> RunVersionAsync() =>
         long.Parse(await TestId("status").GetAttributeAsync("data-run") ?? "0", CultureInfo.InvariantCulture);

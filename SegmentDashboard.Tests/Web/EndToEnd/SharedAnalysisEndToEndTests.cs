@@ -215,7 +215,7 @@ public sealed class SharedAnalysisEndToEndTests(SharedAnalysisFixture fixture) :
 
         // Delete (with confirmation)
         await renamed.Locator("[data-testid='delete-analysis']").ClickAsync();
-        await renamed.Locator("[data-testid='confirm-delete']").ClickAsync();
+        await page.TestId("confirm-delete").ClickAsync();
         await page.Page.WaitForFunctionAsync("id => !document.querySelector(`[data-testid='saved-row'][data-id='${id}']`)", id);
         await page.AssertHealthyAsync();
     }

@@ -1,4 +1,6 @@
 using Microsoft.Playwright;
+using SegmentDashboard.Components.Shared;
+using SegmentDashboard.Core.Data;
 using SegmentDashboard.Tests.Web.EndToEnd;
 
 namespace SegmentDashboard.Tests.Web.Reliability;
@@ -127,12 +129,11 @@ public sealed class HostileContentEndToEndTests(DashboardFixture fixture)
         var shown = new List<string>();
         foreach (var column in new[] { "Note", HostileCsv.Script, "Id" })
         {
-            var select = session.Page.GetByLabel("Type of " + column, new PageGetByLabelOptions { Exact = true });
-            var kinds = await select.Locator("option").EvaluateAllAsync<string[]>("os => os.map(o => o.value)");
-            foreach (var kind in kinds)
+            var select = session.Page.GetByLabel("Type of " + column, new PageGetByLabelOptions { Exact = true }).Locator("xpath=ancestor::div[contains(@class, 'kind-select')]");
+            foreach (var kind in Enum.GetValues<ColumnKind>())
             {
-                var before = await select.InputValueAsync();
-                if (kind == before)
+                var before = await select.GetAttributeAsync("data-value");
+                if (kind.ToString() == before)
                 {
                     continue;
                 }
@@ -140,7 +141,7 @@ public sealed class HostileContentEndToEndTests(DashboardFixture fixture)
                 // Every kind change is accepted (an unreadable value becomes missing, with a notice) and starts a run;
                 // wait for that run to finish before reading the panels, so no panel is read while it is replaced.
                 var changeRun = await page.RunVersionAsync();
-                await select.SelectOptionAsync(kind);
+                await page.ChooseAsync(select, ColumnView.KindName(kind));
                 await session.Page.WaitForFunctionAsync(
                     "after => { const s = document.querySelector(\"[data-testid='status']\"); return Number(s.dataset.run) > after && (s.classList.contains('status-ready') || s.classList.contains('status-failed')); }",
                     changeRun);
@@ -152,7 +153,7 @@ public sealed class HostileContentEndToEndTests(DashboardFixture fixture)
                 }
 
                 shown.AddRange(messages);
-                await Assertions.Expect(select).ToHaveValueAsync(kind);
+                await Assertions.Expect(select).ToHaveAttributeAsync("data-value", kind.ToString());
                 await page.AssertNoReconnectDialogAsync();
             }
         }

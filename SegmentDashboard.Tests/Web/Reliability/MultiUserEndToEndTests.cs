@@ -69,8 +69,8 @@ public sealed class MultiUserEndToEndTests(DashboardFixture fixture)
         await a.Dashboard.TestId("upload").SetInputFilesAsync(new FilePayload { Name = "big.csv", MimeType = "text/csv", Buffer = BigCsv(12_000) });
         await a.Dashboard.WaitForReadyAsync(run);
         await a.Dashboard.NavigateAsync("nav-segments");
-        await a.Dashboard.TestId("algorithm-select").SelectOptionAsync("Hierarchical");
-        await a.Dashboard.TestId("linkage-select").SelectOptionAsync("Average");
+        await a.Dashboard.ChooseAsync("algorithm-select", "Hierarchical");
+        await a.Dashboard.ChooseAsync("linkage-select", "Average");
         await a.Page.WaitForFunctionAsync("() => document.querySelector(\"[data-testid='status']\").classList.contains('status-computing')");
 
         // B changes k while A computes and is ready well within the bound (the test timeout: 30 s).

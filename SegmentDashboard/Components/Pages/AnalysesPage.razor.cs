@@ -8,9 +8,11 @@ namespace SegmentDashboard.Components.Pages;
 public sealed partial class AnalysesPage
 {
     private IReadOnlyList<SavedAnalysisSummary>? _items;
-    private string? _renaming;
+    private static readonly DialogOptions DialogOptions = new() { CloseOnEscapeKey = true, MaxWidth = MaxWidth.ExtraSmall, FullWidth = true };
+
+    private SavedAnalysisSummary? _renaming;
     private string _newName = string.Empty;
-    private string? _deleting;
+    private SavedAnalysisSummary? _deleting;
     private string? _error;
 
     [Inject]
@@ -43,13 +45,13 @@ public sealed partial class AnalysesPage
 
     private void StartRename(SavedAnalysisSummary item)
     {
-        _renaming = item.Id;
+        _renaming = item;
         _newName = item.Name;
     }
 
-    private async Task RenameAsync(string id)
+    private async Task RenameAsync()
     {
-        if (string.IsNullOrWhiteSpace(_newName))
+        if (_renaming is not { Id: var id } || string.IsNullOrWhiteSpace(_newName))
         {
             return;
         }
@@ -69,15 +71,18 @@ public sealed partial class AnalysesPage
         });
     }
 
-    private Task DeleteAsync(string id) => RunAsync(async () =>
+    private Task DeleteAsync() => _deleting is not { Id: var id } ? Task.CompletedTask : RunAsync(async () =>
     {
         if (_actor is null || await Analyses.DeleteAsync(_actor, id) != AccessOutcome.Done)
         {
             _error = "That analysis no longer exists, or only its owner may delete it.";
         }
+        else
+        {
+            Snackbar.Add("Analysis deleted.", Severity.Info);
+        }
 
         _deleting = null;
-        Snackbar.Add("Analysis deleted.", Severity.Info);
     });
 
     private async Task RunAsync(Func<Task> action)

@@ -74,14 +74,6 @@ public sealed partial class DataPage
         State.UseDataset(Service.Sample());
     }
 
-    private void ChangeKind(string column, ChangeEventArgs e)
-    {
-        if (Enum.TryParse<ColumnKind>(e.Value?.ToString(), out var kind))
-        {
-            State.ChangeColumnKind(column, kind);
-        }
-    }
-
     private ValueTask<ItemsProviderResult<int>> LoadRowsAsync(ItemsProviderRequest request)
     {
         var total = State.Dataset?.RowCount ?? 0;

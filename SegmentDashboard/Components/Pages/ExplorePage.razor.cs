@@ -49,6 +49,8 @@ public sealed partial class ExplorePage
     private string[] BarColumns =>
         State.Dataset?.Columns.Where(c => c is CategoricalColumn or MultiCategoricalColumn).Select(c => c.Name).ToArray() ?? [];
 
+    private static string GroupLabel(string? group) => group == SegmentGroup ? "Segment" : group ?? string.Empty;
+
     private string? BoxValue => _boxValue is { } v && NumericColumns.Contains(v) ? v : NumericColumns.FirstOrDefault();
 
     private string? BoxGroup => _boxGroup is { } g && (g == SegmentGroup || CategoricalColumns.Contains(g))

@@ -34,6 +34,8 @@ public sealed partial class SegmentsPage
 
     private string? ScatterY => _scatterY ?? NumericColumns.Skip(1).FirstOrDefault() ?? ScatterX;
 
+    private static string ScatterViewLabel(string? view) => view == Columns ? "Two columns" : "Principal components";
+
     private void ToggleSettings() => _settingsOpen = !_settingsOpen;
 
     private void SelectAllFeatures() =>
@@ -47,38 +49,18 @@ public sealed partial class SegmentsPage
         }
     }
 
-    private void OnAlgorithmChanged(ChangeEventArgs e)
-    {
-        if (Enum.TryParse<ClusteringAlgorithm>(e.Value?.ToString(), out var algorithm))
-        {
-            // Keep the k on screen when switching methods, so the comparison is like for like.
-            State.UpdateSettings(State.Settings with { Algorithm = algorithm, ClusterCount = State.Settings.ClusterCount ?? State.Result?.ClusterCount });
-        }
-    }
+    private void OnAlgorithmChanged(ClusteringAlgorithm algorithm) =>
+        // Keep the k on screen when switching methods, so the comparison is like for like.
+        State.UpdateSettings(State.Settings with { Algorithm = algorithm, ClusterCount = State.Settings.ClusterCount ?? State.Result?.ClusterCount });
 
-    private void OnLinkageChanged(ChangeEventArgs e)
-    {
-        if (Enum.TryParse<LinkageMethod>(e.Value?.ToString(), out var linkage))
-        {
-            State.UpdateSettings(State.Settings with { Linkage = linkage });
-        }
-    }
+    private void OnLinkageChanged(LinkageMethod linkage) =>
+        State.UpdateSettings(State.Settings with { Linkage = linkage });
 
-    private void OnScalingChanged(ChangeEventArgs e)
-    {
-        if (Enum.TryParse<ScalingMethod>(e.Value?.ToString(), out var scaling))
-        {
-            State.UpdateSettings(State.Settings with { Scaling = scaling });
-        }
-    }
+    private void OnScalingChanged(ScalingMethod scaling) =>
+        State.UpdateSettings(State.Settings with { Scaling = scaling });
 
-    private void OnMissingChanged(ChangeEventArgs e)
-    {
-        if (Enum.TryParse<MissingValueStrategy>(e.Value?.ToString(), out var missing))
-        {
-            State.UpdateSettings(State.Settings with { Missing = missing });
-        }
-    }
+    private void OnMissingChanged(MissingValueStrategy missing) =>
+        State.UpdateSettings(State.Settings with { Missing = missing });
 
     private void OnKInput(ChangeEventArgs e)
     {
@@ -89,27 +71,29 @@ public sealed partial class SegmentsPage
         }
     }
 
+    private void OnKSlid(int k) => State.UpdateSettings(State.Settings with { ClusterCount = k });
+
     private void UseSuggestedK() => State.UpdateSettings(State.Settings with { ClusterCount = null });
 
-    private void OnEpsChanged(ChangeEventArgs e)
+    private void OnEpsChanged(double eps)
     {
-        if (double.TryParse(e.Value?.ToString(), NumberStyles.Float, CultureInfo.InvariantCulture, out var eps) && eps > 0)
+        if (eps > 0)
         {
             State.UpdateSettings(State.Settings with { Eps = eps });
         }
     }
 
-    private void OnMinSamplesChanged(ChangeEventArgs e)
+    private void OnMinSamplesChanged(int minSamples)
     {
-        if (int.TryParse(e.Value?.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var minSamples) && minSamples >= 1)
+        if (minSamples >= 1)
         {
             State.UpdateSettings(State.Settings with { MinSamples = minSamples });
         }
     }
 
-    private void OnSeedChanged(ChangeEventArgs e)
+    private void OnSeedChanged(int seed)
     {
-        if (int.TryParse(e.Value?.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed) && seed >= 0)
+        if (seed >= 0)
         {
             State.UpdateSettings(State.Settings with { Seed = seed });
         }
