@@ -95,10 +95,12 @@ public static class HtmlReport
         html.Append("</section>\n<h2>Segments</h2>\n<section class=\"cards\">\n");
         foreach (var profile in result.Profiles.OrderBy(p => p.SegmentId))
         {
-            AppendCard(html, profile);
+            AppendCard(html, profile, result.Explanation?.RuleOf(profile.SegmentId));
         }
 
-        html.Append("</section>\n</main>\n");
+        html.Append("</section>\n");
+        AppendFidelity(html, result.Explanation);
+        html.Append("</main>\n");
         for (var i = 0; i < charts.Length; i++)
         {
             // System.Text.Json escapes <, > and & by default, so the JSON cannot close the block.
@@ -187,11 +189,45 @@ public static class HtmlReport
         html.Append("</section>\n");
     }
 
-    private static void AppendCard(StringBuilder html, SegmentProfile profile)
+    /// <summary>The tree's fidelity under the cards, with the plain warning when rules explain segments poorly.</summary>
+    private static void AppendFidelity(StringBuilder html, Core.Explain.SegmentExplanation? explanation)
+    {
+        if (explanation is null)
+        {
+            return;
+        }
+
+        html.Append("<p class=\"rule-fidelity\" data-testid=\"rule-fidelity\" data-fidelity=\"").Append(explanation.Fidelity.ToString("R", CultureInfo.InvariantCulture)).Append("\">")
+            .Append("The rules' decision tree puts ").Append(FigureText.Percent(explanation.Fidelity)).Append(" of customers in their own segment.");
+        if (explanation.IsPoor)
+        {
+            html.Append(" <strong>Rules explain some segments poorly (below 70%): read them as tendencies, not definitions.</strong>");
+        }
+
+        html.Append("</p>\n");
+    }
+
+    /// <summary>A segment's rule in plain words with precision and coverage (nothing without a rule).</summary>
+    private static void AppendRule(StringBuilder html, Core.Explain.SegmentRule? rule)
+    {
+        if (rule is null)
+        {
+            return;
+        }
+
+        html.Append("<p class=\"segment-rule\" data-testid=\"segment-rule\" data-precision=\"").Append(rule.Precision.ToString("R", CultureInfo.InvariantCulture))
+            .Append("\" data-coverage=\"").Append(rule.Coverage.ToString("R", CultureInfo.InvariantCulture)).Append("\"><strong>Rule:</strong> ")
+            .Append(E(rule.Text)).Append(" · precision ").Append(FigureText.Percent(rule.Precision))
+            .Append(" (").Append(Int(rule.MatchedInSegment)).Append(" of ").Append(Int(rule.Matched)).Append(") · coverage ")
+            .Append(FigureText.Percent(rule.Coverage)).Append(" (").Append(Int(rule.MatchedInSegment)).Append(" of ").Append(Int(rule.SegmentSize)).Append(")</p>\n");
+    }
+
+    private static void AppendCard(StringBuilder html, SegmentProfile profile, Core.Explain.SegmentRule? rule)
     {
         html.Append("<article class=\"segment-card\" data-testid=\"segment-card\" style=\"--c:").Append(SegmentPalette.Color(profile.SegmentId)).Append("\">\n");
         html.Append("<h3 class=\"segment-name\" data-testid=\"segment-name\">").Append(E(profile.Name)).Append("</h3>\n");
         html.Append("<p class=\"segment-size\" data-testid=\"segment-size\">").Append(Int(profile.Size)).Append(" customers · ").Append(FigureText.Percent(profile.Share)).Append("</p>\n");
+        AppendRule(html, rule);
         if (!string.IsNullOrWhiteSpace(profile.Description))
         {
             html.Append("<p>").Append(E(profile.Description)).Append("</p>\n");

@@ -67,10 +67,10 @@ public sealed partial class ExportActions
     }
 
     private Task ExportProfilesCsvAsync() =>
-        DownloadAsync(Stem + "-profiles.csv", "text/csv", stream => ProfileExport.WriteCsv(stream, NamedProfiles()));
+        DownloadAsync(Stem + "-profiles.csv", "text/csv", stream => ProfileExport.WriteCsv(stream, NamedProfiles(), Result.Explanation));
 
     private Task ExportProfilesJsonAsync() =>
-        DownloadAsync(Stem + "-profiles.json", "application/json", stream => ProfileExport.WriteJson(stream, NamedProfiles()));
+        DownloadAsync(Stem + "-profiles.json", "application/json", stream => ProfileExport.WriteJson(stream, NamedProfiles(), Result.Explanation));
 
     private Task ExportReportAsync()
     {
