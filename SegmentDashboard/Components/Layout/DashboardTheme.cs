@@ -29,6 +29,7 @@ public static class DashboardTheme
             Error = "#c62828",
             Success = "#12845b",
             Warning = "#9a5b00",
+            Info = "#1259a8",
         },
         PaletteDark = new PaletteDark
         {
