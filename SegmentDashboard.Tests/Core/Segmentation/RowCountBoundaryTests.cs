@@ -6,7 +6,9 @@ namespace SegmentDashboard.Tests.Core.Segmentation;
 /// <summary>
 /// Issue 12: every linkage works at 11,999 / 12,001 / 19,999 / 20,001 / 100,000 rows with
 /// stability on (no refusal in the middle of the range), on the path the plan states, and finds
-/// the three planted blobs. Two features keep them fast enough for CI.
+/// the three planted blobs. Two features keep them fast enough for CI. The 100,000-row cases take
+/// about 2.5 minutes each on this 2-core machine, so they run with the other scale measurements
+/// (SEGMENTDASHBOARD_SCALE_TESTS=1) and are skipped, saying so, in the default run.
 /// </summary>
 public sealed class RowCountBoundaryTests
 {
@@ -24,10 +26,13 @@ public sealed class RowCountBoundaryTests
         return data;
     }
 
-    [Theory]
+    [SkippableTheory]
     [MemberData(nameof(Cases))]
     public async Task SegmentAsync_EveryLinkageAtTheBoundaries_ClustersWithStabilityOnThePlannedPath(LinkageMethod linkage, int rows)
     {
+        Skip.If(
+            rows >= 100_000 && Environment.GetEnvironmentVariable(SegmentDashboard.Tests.Benchmarks.ScaleMeasurementTests.ScaleVariable) != "1",
+            $"Skipped: {rows:N0} rows is a scale case; set {SegmentDashboard.Tests.Benchmarks.ScaleMeasurementTests.ScaleVariable}=1 to run it.");
         var service = new SegmentationService();
         var request = new SegmentationRequest
         {

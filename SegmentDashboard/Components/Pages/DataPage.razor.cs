@@ -34,6 +34,12 @@ public sealed partial class DataPage
 
     public static string RowsText(Dataset dataset) => dataset.RowCount.ToString(CultureInfo.InvariantCulture) + (dataset.RowCount == 1 ? " row" : " rows");
 
+    /// <summary>
+    /// Column rows listed at most: each row holds two MudSelects, and thousands of them took the
+    /// circuit a minute to render (a 3,000-column file blocked the next upload).
+    /// </summary>
+    public const int MaxColumnRows = 200;
+
     public static string ColumnsText(Dataset dataset) => dataset.Columns.Length.ToString(CultureInfo.InvariantCulture) + (dataset.Columns.Length == 1 ? " column" : " columns");
 
     public static string DialectText(Dataset dataset) => dataset.Dialect is { } d
