@@ -189,13 +189,9 @@ public sealed class ComponentInteractionTests
     public async Task SegmentCard_RenameAndCommit_RaisesTheNewName()
     {
         // Arrange
-        var state = ComponentRenderer.ReadyState();
-        await using var context = ComponentRenderer.CreateContext(state);
+        await using var context = ComponentRenderer.CreateContext(ComponentRenderer.ReadyState());
         string? renamed = null;
-        var cut = context.Render<SegmentCard>(parameters => parameters
-            .Add(c => c.Profile, FakeSegmentation.Result().Profiles[0])
-            .Add(c => c.Name, "Group 1")
-            .Add(c => c.OnRename, name => renamed = name));
+        var cut = RenderRenamableCard(context, name => renamed = name);
 
         // Act
         cut.Find("[data-testid='segment-rename']").Click();
@@ -210,13 +206,9 @@ public sealed class ComponentInteractionTests
     public async Task SegmentCard_RenameThenEscape_LeavesTheNameAlone()
     {
         // Arrange
-        var state = ComponentRenderer.ReadyState();
-        await using var context = ComponentRenderer.CreateContext(state);
+        await using var context = ComponentRenderer.CreateContext(ComponentRenderer.ReadyState());
         string? renamed = null;
-        var cut = context.Render<SegmentCard>(parameters => parameters
-            .Add(c => c.Profile, FakeSegmentation.Result().Profiles[0])
-            .Add(c => c.Name, "Group 1")
-            .Add(c => c.OnRename, name => renamed = name));
+        var cut = RenderRenamableCard(context, name => renamed = name);
 
         // Act
         cut.Find("[data-testid='segment-rename']").Click();
@@ -286,4 +278,11 @@ public sealed class ComponentInteractionTests
         Assert.NotNull(cut.Find(".app-shell.theme-dark"));
         Assert.Equal("Switch to the light theme", cut.Find("[data-testid='theme-toggle']").GetAttribute("aria-label"));
     }
+
+    /// <summary>The first fake segment's card, named "Group 1", reporting renames to <paramref name="onRename"/>.</summary>
+    private static IRenderedComponent<SegmentCard> RenderRenamableCard(BunitContext context, Action<string> onRename) =>
+        context.Render<SegmentCard>(parameters => parameters
+            .Add(c => c.Profile, FakeSegmentation.Result().Profiles[0])
+            .Add(c => c.Name, "Group 1")
+            .Add(c => c.OnRename, onRename));
 }
