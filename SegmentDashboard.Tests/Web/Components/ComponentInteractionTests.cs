@@ -263,6 +263,35 @@ public sealed class ComponentInteractionTests
     }
 
     [Fact]
+    public async Task SaveAnalysis_StorageFails_ShowsAReferenceNotTheServerPath()
+    {
+        // Arrange: the store's folder is a file, so opening the database fails with an IOException naming the path.
+        var blocker = Path.Combine(Path.GetTempPath(), "sd-blocked-" + Guid.NewGuid().ToString("N"));
+        await File.WriteAllTextAsync(blocker, "not a folder");
+        try
+        {
+            var state = ComponentRenderer.ReadyState();
+            await using var context = ComponentRenderer.CreateContext(state);
+            context.Services.AddSingleton(new StoreDatabase(Path.Combine(blocker, "store")));
+            var cut = context.Render<SaveAnalysis>();
+
+            // Act
+            cut.Find("[data-testid='analysis-name']").Input("Q3 review");
+            cut.Find("form").Submit();
+
+            // Assert
+            cut.WaitForAssertion(() => Assert.Contains("The analysis could not be saved. Something went wrong on the server", cut.Markup, StringComparison.Ordinal), Patience);
+            Assert.Matches("reference [0-9a-f]{12}", cut.Markup);
+            Assert.DoesNotContain(blocker, cut.Markup, StringComparison.Ordinal);
+            Assert.Empty(cut.FindAll("[data-testid='saved-link']"));
+        }
+        finally
+        {
+            File.Delete(blocker);
+        }
+    }
+
+    [Fact]
     public async Task MainLayout_ThemeToggle_SwitchesTheShellAndTheCascadedTheme()
     {
         // Arrange

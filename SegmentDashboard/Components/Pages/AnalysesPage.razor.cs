@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Components;
 using MudBlazor;
+using SegmentDashboard.Components.Shared;
 using SegmentDashboard.Storage;
 
 namespace SegmentDashboard.Components.Pages;
@@ -94,8 +95,7 @@ public sealed partial class AnalysesPage
         }
         catch (Exception ex) when (ex is IOException or InvalidOperationException or ArgumentException or Microsoft.Data.Sqlite.SqliteException)
         {
-            Logger.LogError(ex, "A saved-analysis operation failed.");
-            _error = "That did not work: " + ex.Message;
+            _error = UnexpectedError.Describe(ex, Logger, "That did not work");
             Snackbar.Add(_error, Severity.Error);
         }
 
@@ -119,8 +119,7 @@ public sealed partial class AnalysesPage
         }
         catch (Exception ex) when (ex is IOException or InvalidOperationException or Microsoft.Data.Sqlite.SqliteException)
         {
-            Logger.LogError(ex, "Listing saved analyses failed.");
-            _error = "The saved analyses could not be read: " + ex.Message;
+            _error = UnexpectedError.Describe(ex, Logger, "The saved analyses could not be read");
             _items = [];
         }
     }

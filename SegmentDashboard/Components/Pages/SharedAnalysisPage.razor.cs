@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Microsoft.AspNetCore.Components;
 using SegmentDashboard.Core.Segmentation;
 using SegmentDashboard.Reports;
+using SegmentDashboard.Components.Shared;
 using SegmentDashboard.Storage;
 
 namespace SegmentDashboard.Components.Pages;
@@ -63,8 +64,7 @@ public sealed partial class SharedAnalysisPage
         }
         catch (Exception ex) when (ex is IOException or InvalidOperationException or ArgumentException or InvalidDataException or Microsoft.Data.Sqlite.SqliteException)
         {
-            Logger.LogError(ex, "Opening saved analysis {Id} failed.", Id);
-            _error = ex.Message;
+            _error = UnexpectedError.Describe(ex, Logger, "This analysis could not be opened");
         }
     }
 

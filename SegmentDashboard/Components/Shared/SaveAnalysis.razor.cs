@@ -41,15 +41,19 @@ public sealed partial class SaveAnalysis
         try
         {
             var names = AnalysisLibrary.NamesFor(result, State.SegmentName);
-            var actor = await CurrentActor.GetAsync() ?? throw new InvalidOperationException("Sign in to save analyses.");
+            if (await CurrentActor.GetAsync() is not { } actor)
+            {
+                _error = "Sign in to save analyses.";
+                return;
+            }
+
             _savedId = await Analyses.SaveAsync(actor, _name.Trim(), result, names);
             Snackbar.Add($"Saved “{_name.Trim()}”.", Severity.Success);
             await OnSaved.InvokeAsync(_savedId);
         }
         catch (Exception ex) when (ex is IOException or InvalidOperationException or ArgumentException or Microsoft.Data.Sqlite.SqliteException)
         {
-            Logger.LogError(ex, "Saving an analysis failed.");
-            _error = "The analysis could not be saved: " + ex.Message;
+            _error = UnexpectedError.Describe(ex, Logger, "The analysis could not be saved");
             Snackbar.Add(_error, Severity.Error);
         }
         finally
