@@ -159,8 +159,8 @@ public static class ClusteringPlanner
                 LinkageMethod.Ward => ((long)rows * features * DoubleBytes) + ((long)rows * 8 * DoubleBytes),
                 _ => (long)rows * 6 * DoubleBytes,
             };
-            var on = gower ? " on Gower distances (numbers and categories mixed)" : string.Empty;
-            return (ClusteringPath.Exact, null, work, string.Create(CultureInfo.InvariantCulture, $"{linkage} linkage{on} on all {rows:N0} customers (exact up to {exactRows:N0})."));
+            var on = gower ? ", on Gower distances (numbers and categories mixed)" : string.Empty;
+            return (ClusteringPath.Exact, null, work, string.Create(CultureInfo.InvariantCulture, $"{linkage} linkage on all {rows:N0} customers{on} (exact up to {exactRows:N0})."));
         }
 
         var m = Math.Min(limits.MicroClusters, rows);
