@@ -19,7 +19,7 @@ public sealed record SegmentationLimits
     /// Above this many rows k-prototypes fits its prototypes on a seeded random sample of this many
     /// rows and then assigns every row to its nearest prototype (the plan's reason says so).
     /// </summary>
-    public int ExactKPrototypesRows { get; init; } = 200_000;
+    public int ExactKPrototypesRows { get; init; } = 50_000;
 
     /// <summary>
     /// Above this many rows the k-sweep (k = 2..<see cref="MaxClusterCount"/>) runs on a seeded random

@@ -138,7 +138,7 @@ internal sealed class SegmentationPipeline
         var gower = plan.Distance == DistanceMeasure.Gower;
         var silhouette = clusterCount >= 2 && clusterCount < labelled
             ? gower
-                ? GowerSilhouette.Compute(_layout!.ToMixedData(x), labels.AsSpan(), _limits.ExactSilhouetteRows, _request.Seed, _ct)
+                ? GowerSilhouette.Compute(_layout!.ToMixedData(x), labels.AsSpan(), Math.Min(_limits.ExactSilhouetteRows, GowerSilhouette.MaxExactRows), _request.Seed, _ct)
                 : Silhouette.ComputeWithReference(x, labels.AsSpan(), _limits.ExactSilhouetteRows, _limits.SilhouetteReferenceRows, _request.Seed, _ct)
             : new SilhouetteResult(double.NaN, [], [], false, 0, 0);
         if (silhouette.IsSampled)
