@@ -15,6 +15,7 @@ public static class SegmentDashboardSetup
     {
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddSegmentDashboardApi();
+        builder.Services.AddOpenApi();
         AddUi(builder.Services);
         builder.Services.AddHostedService<IdleMemoryTrimmer>();
         builder.Services.AddHostedService<SampleWarmup>();
@@ -38,6 +39,9 @@ public static class SegmentDashboardSetup
         app.UseRateLimiter();
         app.MapSegmentDashboardApi();
         app.MapSegmentDashboardAuth();
+
+        // The HTTP API's OpenAPI document at /openapi/v1.json.
+        app.MapOpenApi();
         return app;
     }
 

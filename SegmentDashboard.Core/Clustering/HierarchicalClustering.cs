@@ -58,4 +58,40 @@ public static class HierarchicalClustering
         progress?.Report(new ClusteringProgress("Linkage done", 1.0));
         return result;
     }
+
+    /// <summary>
+    /// Average, complete or single linkage on Gower distances (mixed numbers and categories),
+    /// as SciPy's <c>linkage(pdist_gower, method)</c>. Ward is defined for Euclidean distances
+    /// only and is refused. Needs the n(n - 1)/2 distance matrix, so at most
+    /// <see cref="MaxMatrixRows"/> rows.
+    /// </summary>
+    public static Dendrogram FitGower(
+        MixedData data,
+        LinkageMethod method,
+        IProgress<ClusteringProgress>? progress = null,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (method is not (LinkageMethod.Average or LinkageMethod.Complete or LinkageMethod.Single))
+        {
+            throw new ArgumentException($"{method} linkage is defined on Euclidean distances; Gower distance takes average, complete or single linkage.", nameof(method));
+        }
+
+        if (data.Rows < 1 || data.Rows > MaxMatrixRows)
+        {
+            throw new ArgumentException(
+                string.Create(CultureInfo.InvariantCulture, $"Linkage on Gower distances needs between 1 and {MaxMatrixRows} rows (got {data.Rows})."),
+                nameof(data));
+        }
+
+        if (data.Rows == 1)
+        {
+            return new Dendrogram(1, method, [], [0]);
+        }
+
+        var distances = Gower.Condensed(data, cancellationToken);
+        var result = MatrixLinkage.FitCondensedInplace(data.Rows, distances, method, progress, cancellationToken);
+        progress?.Report(new ClusteringProgress("Linkage done", 1.0));
+        return result;
+    }
 }

@@ -154,6 +154,27 @@ public static class KPrototypes
         return squared + (gamma * mismatches);
     }
 
+    /// <summary>The prototype of <paramref name="fit"/> with the lowest cost for row <paramref name="row"/> of <paramref name="data"/> (ties: lower index).</summary>
+    public static int Nearest(MixedData data, int row, KPrototypesResult fit)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        ArgumentNullException.ThrowIfNull(fit);
+        var k = fit.InitialRows.Length;
+        var best = 0;
+        var bestCost = double.PositiveInfinity;
+        for (var c = 0; c < k; c++)
+        {
+            var cost = RowCost(data, row, fit.Means.AsSpan(), fit.Modes.AsSpan(), c, fit.Gamma);
+            if (cost < bestCost)
+            {
+                bestCost = cost;
+                best = c;
+            }
+        }
+
+        return best;
+    }
+
     private static bool Assign(MixedData data, double[] means, int[] modes, double gamma, int[] labels)
     {
         var k = data.NumericColumns > 0 ? means.Length / data.NumericColumns : modes.Length / Math.Max(1, data.CategoricalColumns);

@@ -11,9 +11,15 @@ namespace SegmentDashboard.Core.Clustering;
 internal static class MatrixLinkage
 {
     public static Dendrogram Fit(FeatureMatrix x, LinkageMethod method, IProgress<ClusteringProgress>? progress, CancellationToken cancellationToken)
+        => FitCondensedInplace(x.Rows, CondensedDistances(x, cancellationToken), method, progress, cancellationToken);
+
+    /// <summary>
+    /// The same on a precomputed condensed matrix (SciPy's <c>linkage(y, method)</c>, e.g. Gower
+    /// distances), which it overwrites; single linkage here uses the min update (same merges as
+    /// SciPy's minimum spanning tree up to ties).
+    /// </summary>
+    public static Dendrogram FitCondensedInplace(int n, double[] distances, LinkageMethod method, IProgress<ClusteringProgress>? progress, CancellationToken cancellationToken)
     {
-        var n = x.Rows;
-        var distances = CondensedDistances(x, cancellationToken);
         var size = new int[n];
         Array.Fill(size, 1);
         var chain = new int[n];
@@ -116,6 +122,7 @@ internal static class MatrixLinkage
     private static double Update(LinkageMethod method, double dxi, double dyi, double dxy, int nx, int ny, int ni) => method switch
     {
         LinkageMethod.Complete => Math.Max(dxi, dyi),
+        LinkageMethod.Single => Math.Min(dxi, dyi),
         LinkageMethod.Average => ((nx * dxi) + (ny * dyi)) / (nx + ny),
         LinkageMethod.Ward => WardUpdate(dxi, dyi, dxy, nx, ny, ni),
         _ => throw new ArgumentOutOfRangeException(nameof(method), method, "Not a matrix linkage."),

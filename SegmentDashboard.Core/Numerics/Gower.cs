@@ -90,4 +90,25 @@ public static class Gower
 
         return result;
     }
+
+    /// <summary>
+    /// SciPy's condensed form of the matrix: distance(i, j) for i &lt; j in row order,
+    /// n(n - 1)/2 doubles (the caller checks that they fit its memory budget). Rows in parallel.
+    /// </summary>
+    public static double[] Condensed(MixedData data, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        var ranges = Ranges(data);
+        var n = data.Rows;
+        var result = new double[(long)n * (n - 1) / 2];
+        Parallel.For(0, n, new ParallelOptions { CancellationToken = cancellationToken }, i =>
+        {
+            var offset = ((long)n * i) - ((long)i * (i + 1) / 2);
+            for (var j = i + 1; j < n; j++)
+            {
+                result[offset + j - i - 1] = Distance(data, ranges, i, j);
+            }
+        });
+        return result;
+    }
 }

@@ -14,7 +14,9 @@ internal sealed record ClusterRun(ImmutableArray<int> Labels, Dendrogram? Dendro
 /// (never choosing one itself). Used for the main run and, with the same plan, for the
 /// stability resamples, so they measure the algorithm that was shown.
 /// </summary>
-internal sealed class ClusterRunner(SegmentationRequest request, SegmentationLimits limits, ClusteringPlan plan)
+/// <param name="layout">Which matrix columns are numbers and which categories (k-prototypes, Gower linkage).</param>
+/// <param name="gamma">K-prototypes' weight of a categorical mismatch, resolved once for the whole run.</param>
+internal sealed class ClusterRunner(SegmentationRequest request, SegmentationLimits limits, ClusteringPlan plan, MixedFeatureLayout layout, double gamma)
 {
     /// <param name="allowAllNoise">
     /// False for the main run (a DBSCAN run that finds no cluster throws on "Eps"); true for
@@ -25,6 +27,7 @@ internal sealed class ClusterRunner(SegmentationRequest request, SegmentationLim
         {
             ClusteringAlgorithm.KMeans => KMeansRun(x, clusterCount, plan.Path == ClusteringPath.MiniBatch, progress, cancellationToken),
             ClusteringAlgorithm.Hierarchical => HierarchicalRun(x, clusterCount, progress, cancellationToken),
+            ClusteringAlgorithm.KPrototypes => KPrototypesRun(x, clusterCount, cancellationToken),
             _ => DbscanRun(x, progress, allowAllNoise, cancellationToken),
         };
 
@@ -44,8 +47,41 @@ internal sealed class ClusterRunner(SegmentationRequest request, SegmentationLim
         return new ClusterRun(ClusterLabels.Canonicalize(fit.Labels.AsSpan()), null, null);
     }
 
+    private ClusterRun KPrototypesRun(FeatureMatrix x, int k, CancellationToken cancellationToken)
+    {
+        var data = layout.ToMixedData(x);
+        var options = new KPrototypesOptions(k) { Gamma = gamma, Restarts = request.Restarts, Seed = request.Seed };
+        if (plan.FitSampleRows is not { } sampleRows || data.Rows <= sampleRows)
+        {
+            var fit = KPrototypes.Fit(data, options, cancellationToken);
+            return new ClusterRun(ClusterLabels.Canonicalize(fit.Labels.AsSpan()), null, null);
+        }
+
+        // Large data: prototypes from a seeded sample, then one assignment pass over every row.
+        var sample = layout.ToMixedData(x.SelectRows(RowSample.Draw(x.Rows, sampleRows, request.Seed)));
+        var prototypes = KPrototypes.Fit(sample, options, cancellationToken);
+        var labels = new int[data.Rows];
+        for (var i = 0; i < labels.Length; i++)
+        {
+            if (i % 10_000 == 0)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            labels[i] = KPrototypes.Nearest(data, i, prototypes);
+        }
+
+        return new ClusterRun(ClusterLabels.Canonicalize(labels), null, plan.Reason);
+    }
+
     private ClusterRun HierarchicalRun(FeatureMatrix x, int k, IProgress<ClusteringProgress>? progress, CancellationToken cancellationToken)
     {
+        if (plan.Path == ClusteringPath.Exact && plan.Distance == DistanceMeasure.Gower)
+        {
+            var gowerTree = HierarchicalClustering.FitGower(layout.ToMixedData(x), request.Linkage, progress, cancellationToken);
+            return new ClusterRun(ClusterLabels.Canonicalize(gowerTree.Cut(k).AsSpan()), gowerTree, null);
+        }
+
         if (plan.Path == ClusteringPath.Exact)
         {
             var tree = HierarchicalClustering.Fit(x, request.Linkage, progress, cancellationToken);

@@ -15,6 +15,9 @@ public enum ClusteringPath
     /// <summary>K-means in mini-batches.</summary>
     MiniBatch,
 
+    /// <summary>K-prototypes fitted on a seeded sample of rows; every row then joins its nearest prototype.</summary>
+    Sampled,
+
     /// <summary>The work does not fit the limits; <see cref="ClusteringPlan.Reason"/> says why.</summary>
     Refused,
 }
@@ -47,7 +50,17 @@ public sealed record ClusteringPlan(
     long MemoryBudgetBytes)
 {
     /// <summary>True when the run is not the exact algorithm on every row.</summary>
-    public bool IsApproximate => Path is ClusteringPath.MicroCluster or ClusteringPath.MiniBatch;
+    public bool IsApproximate => Path is ClusteringPath.MicroCluster or ClusteringPath.MiniBatch or ClusteringPath.Sampled;
+
+    /// <summary>
+    /// The distance the clustering (hierarchical) and the silhouette use: Gower for k-prototypes
+    /// with categorical features and for exact average/complete/single linkage on mixed features;
+    /// Euclidean on the encoded, scaled features otherwise (K-means, Ward, DBSCAN, micro-clusters).
+    /// </summary>
+    public DistanceMeasure Distance { get; init; } = DistanceMeasure.Euclidean;
+
+    /// <summary>Rows k-prototypes fits its prototypes on, on the sampled path; else null.</summary>
+    public int? FitSampleRows { get; init; }
 
     /// <summary>The dendrogram's leaves are micro-clusters, not customers.</summary>
     public bool DendrogramOverMicroClusters => Path == ClusteringPath.MicroCluster;
@@ -59,17 +72,20 @@ public static class ClusteringPlanner
     private const long DoubleBytes = sizeof(double);
 
     /// <summary>The plan for clustering <paramref name="rows"/> x <paramref name="features"/> with <paramref name="request"/>.</summary>
-    public static ClusteringPlan Choose(SegmentationRequest request, int rows, int features, SegmentationLimits limits)
+    /// <param name="layout">Which features are numbers and which categories; null means all numbers.</param>
+    public static ClusteringPlan Choose(SegmentationRequest request, int rows, int features, SegmentationLimits limits, MixedFeatureLayout? layout = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(limits);
         var sweepRows = request.Algorithm != ClusteringAlgorithm.Dbscan && rows > limits.SweepRows ? limits.SweepRows : (int?)null;
+        var gowerLinkage = request.Algorithm == ClusteringAlgorithm.Hierarchical && request.Linkage != LinkageMethod.Ward && layout is { IsMixed: true };
         var stabilityRows = rows > limits.StabilityRows ? limits.StabilityRows : (int?)null;
         var matrix = (long)rows * features * DoubleBytes;
         var (path, micro, work, reason) = request.Algorithm switch
         {
             ClusteringAlgorithm.KMeans => KMeansPath(rows, features, limits),
-            ClusteringAlgorithm.Hierarchical => HierarchicalPath(request.Linkage, rows, features, limits),
+            ClusteringAlgorithm.Hierarchical => HierarchicalPath(request.Linkage, rows, features, limits, gowerLinkage),
+            ClusteringAlgorithm.KPrototypes => KPrototypesPath(rows, features, limits),
             _ => DbscanPath(rows, features),
         };
 
@@ -83,14 +99,26 @@ public static class ClusteringPlanner
                 $"Clustering {rows:N0} customers on {features:N0} features needs about {Megabytes(estimate)} of memory, more than the {Megabytes(limits.MaxWorkBytes)} one run may use. Choose fewer features or upload fewer rows.");
         }
 
-        return new ClusteringPlan(path, reason, rows, features, micro, sweepRows, stabilityRows, estimate, limits.MaxWorkBytes);
+        if (path != ClusteringPath.Refused && request.Algorithm == ClusteringAlgorithm.Hierarchical && request.Linkage == LinkageMethod.Ward && layout is { IsMixed: true })
+        {
+            reason += " Ward's criterion is defined on Euclidean distances, so it uses the encoded features (categories one-hot), not Gower.";
+        }
+
+        var gower = (request.Algorithm == ClusteringAlgorithm.KPrototypes && layout is { HasCategories: true })
+            || (gowerLinkage && path == ClusteringPath.Exact);
+        return new ClusteringPlan(path, reason, rows, features, micro, sweepRows, stabilityRows, estimate, limits.MaxWorkBytes)
+        {
+            Distance = gower ? DistanceMeasure.Gower : DistanceMeasure.Euclidean,
+            FitSampleRows = path == ClusteringPath.Sampled ? limits.ExactKPrototypesRows : null,
+        };
     }
 
     /// <summary>Rows up to which a hierarchical linkage runs exactly on every row.</summary>
-    public static int ExactHierarchicalRows(LinkageMethod linkage, int features, SegmentationLimits limits)
+    /// <param name="gower">Linkage on Gower distances: single linkage then needs the distance matrix too.</param>
+    public static int ExactHierarchicalRows(LinkageMethod linkage, int features, SegmentationLimits limits, bool gower = false)
     {
         ArgumentNullException.ThrowIfNull(limits);
-        if (linkage is not (LinkageMethod.Complete or LinkageMethod.Average))
+        if (!NeedsMatrix(linkage, gower))
         {
             return limits.ExactHierarchicalRows;
         }
@@ -108,25 +136,40 @@ public static class ClusteringPlanner
             : (ClusteringPath.Exact, null, work, string.Create(CultureInfo.InvariantCulture, $"K-means on all {rows:N0} customers."));
     }
 
-    private static (ClusteringPath, int?, long, string) HierarchicalPath(LinkageMethod linkage, int rows, int features, SegmentationLimits limits)
+    private static bool NeedsMatrix(LinkageMethod linkage, bool gower) =>
+        linkage is LinkageMethod.Complete or LinkageMethod.Average || (gower && linkage == LinkageMethod.Single);
+
+    private static (ClusteringPath, int?, long, string) KPrototypesPath(int rows, int features, SegmentationLimits limits)
     {
-        var exactRows = ExactHierarchicalRows(linkage, features, limits);
+        // The rows as numbers and level codes (a copy of the matrix at most), labels and prototypes.
+        var work = ((long)rows * features * DoubleBytes) + ((long)rows * 4 * DoubleBytes) + ((long)limits.MaxClusterCount * features * DoubleBytes * 2);
+        return rows > limits.ExactKPrototypesRows
+            ? (ClusteringPath.Sampled, null, work, string.Create(CultureInfo.InvariantCulture, $"K-prototypes fitted its prototypes on a random sample of {limits.ExactKPrototypesRows:N0} of the {rows:N0} customers (exact up to {limits.ExactKPrototypesRows:N0}); every customer then joined its nearest prototype."))
+            : (ClusteringPath.Exact, null, work, string.Create(CultureInfo.InvariantCulture, $"K-prototypes on all {rows:N0} customers: squared distance on the scaled numbers plus gamma for each category that differs."));
+    }
+
+    private static (ClusteringPath, int?, long, string) HierarchicalPath(LinkageMethod linkage, int rows, int features, SegmentationLimits limits, bool gower)
+    {
+        var exactRows = ExactHierarchicalRows(linkage, features, limits, gower);
         if (rows <= exactRows)
         {
             var work = linkage switch
             {
-                LinkageMethod.Complete or LinkageMethod.Average => ((long)rows * (rows - 1) / 2 * DoubleBytes) + ((long)rows * 4 * DoubleBytes),
+                _ when NeedsMatrix(linkage, gower) => ((long)rows * (rows - 1) / 2 * DoubleBytes) + ((long)rows * 4 * DoubleBytes),
                 LinkageMethod.Ward => ((long)rows * features * DoubleBytes) + ((long)rows * 8 * DoubleBytes),
                 _ => (long)rows * 6 * DoubleBytes,
             };
-            return (ClusteringPath.Exact, null, work, string.Create(CultureInfo.InvariantCulture, $"{linkage} linkage on all {rows:N0} customers (exact up to {exactRows:N0})."));
+            var on = gower ? ", on Gower distances (numbers and categories mixed)" : string.Empty;
+            return (ClusteringPath.Exact, null, work, string.Create(CultureInfo.InvariantCulture, $"{linkage} linkage on all {rows:N0} customers{on} (exact up to {exactRows:N0})."));
         }
 
         var m = Math.Min(limits.MicroClusters, rows);
         var microWork = ((long)m * (m - 1) / 2 * DoubleBytes) + ((long)m * features * DoubleBytes * 2) + ((long)rows * 2 * DoubleBytes);
         var how = linkage == LinkageMethod.Ward
             ? "weighted by their sizes, so Ward's criterion is exact for those groups"
-            : "measured between their centres";
+            : gower
+                ? "measured between their centres with Euclidean distance on the encoded features, not Gower"
+                : "measured between their centres";
         return (
             ClusteringPath.MicroCluster,
             m,

@@ -16,6 +16,12 @@ public sealed record SegmentationLimits
     public int ExactKMeansRows { get; init; } = 2_000_000;
 
     /// <summary>
+    /// Above this many rows k-prototypes fits its prototypes on a seeded random sample of this many
+    /// rows and then assigns every row to its nearest prototype (the plan's reason says so).
+    /// </summary>
+    public int ExactKPrototypesRows { get; init; } = 50_000;
+
+    /// <summary>
     /// Above this many rows the k-sweep (k = 2..<see cref="MaxClusterCount"/>) runs on a seeded random
     /// sample of this many rows; its Reason says so. The chosen k is then fitted on all rows.
     /// </summary>

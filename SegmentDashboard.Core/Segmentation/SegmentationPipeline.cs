@@ -30,6 +30,8 @@ internal sealed class SegmentationPipeline
     private readonly StageProgress _progress;
     private ClusterRunner? _runner;
     private ClusteringPlan? _plan;
+    private MixedFeatureLayout? _layout;
+    private double _gamma;
 
     public SegmentationPipeline(
         Dataset dataset,
@@ -73,8 +75,9 @@ internal sealed class SegmentationPipeline
     /// <summary>Only the preparation and the k-sweep (for <see cref="SegmentationService.SweepAsync"/>).</summary>
     public KSweepResult RunSweepOnly()
     {
-        var x = PrepareData().Matrix;
-        PlanFor(x);
+        var prepared = PrepareData();
+        var x = prepared.Matrix;
+        PlanFor(prepared);
         if (x.Rows < 3)
         {
             throw OptionErrors.Invalid(
@@ -89,7 +92,7 @@ internal sealed class SegmentationPipeline
     {
         var prepared = PrepareData();
         var x = prepared.Matrix;
-        var plan = PlanFor(x);
+        var plan = PlanFor(prepared);
         var runner = _runner!;
 
         KSweepResult? sweep = null;
@@ -132,12 +135,15 @@ internal sealed class SegmentationPipeline
 
         // The silhouette needs at least 2 segments and fewer segments than customers.
         var labelled = labels.Count(label => label >= 0);
+        var gower = plan.Distance == DistanceMeasure.Gower;
         var silhouette = clusterCount >= 2 && clusterCount < labelled
-            ? Silhouette.ComputeWithReference(x, labels.AsSpan(), _limits.ExactSilhouetteRows, _limits.SilhouetteReferenceRows, _request.Seed, _ct)
+            ? gower
+                ? GowerSilhouette.Compute(_layout!.ToMixedData(x), labels.AsSpan(), Math.Min(_limits.ExactSilhouetteRows, GowerSilhouette.MaxExactRows), _request.Seed, _ct)
+                : Silhouette.ComputeWithReference(x, labels.AsSpan(), _limits.ExactSilhouetteRows, _limits.SilhouetteReferenceRows, _request.Seed, _ct)
             : new SilhouetteResult(double.NaN, [], [], false, 0, 0);
         if (silhouette.IsSampled)
         {
-            var against = labelled > 2L * _limits.SilhouetteReferenceRows
+            var against = !gower && labelled > 2L * _limits.SilhouetteReferenceRows
                 ? string.Create(CultureInfo.InvariantCulture, $", each measured against a stratified reference sample of about {_limits.SilhouetteReferenceRows:N0} customers")
                 : string.Empty;
             notes.Add(string.Create(
@@ -173,6 +179,11 @@ internal sealed class SegmentationPipeline
         {
             _ct.ThrowIfCancellationRequested();
             sweep = RunSweep(x, Sweep);
+        }
+
+        if (sweep is not null && _request.Algorithm == ClusteringAlgorithm.KPrototypes)
+        {
+            notes.Add("The k-sweep (elbow and silhouette by k, and the suggested k) is K-means on the encoded, scaled features (categories one-hot), as for every algorithm; k-prototypes then runs with the chosen k.");
         }
 
         if (sweep is not null && plan.SweepSampleRows is { } sweepSample)
@@ -264,6 +275,8 @@ internal sealed class SegmentationPipeline
             notes.Count == 0 ? null : string.Join(" ", notes))
         {
             Plan = plan,
+            Distance = gower ? "gower" : "euclidean",
+            Gamma = _request.Algorithm == ClusteringAlgorithm.KPrototypes ? _gamma : null,
             RequestedK = _request.Algorithm == ClusteringAlgorithm.Dbscan ? null : _request.ClusterCount,
             EffectiveKMessage = effectiveKMessage,
             NoiseShare = noiseShare,
@@ -306,16 +319,24 @@ internal sealed class SegmentationPipeline
     }
 
     /// <summary>Chooses the one plan for this matrix (refused plans throw with their reason) and the runner that follows it.</summary>
-    private ClusteringPlan PlanFor(FeatureMatrix x)
+    private ClusteringPlan PlanFor(PreparedData prepared)
     {
-        var plan = ClusteringPlanner.Choose(_request, x.Rows, x.Columns, _limits);
+        var x = prepared.Matrix;
+        var layout = MixedFeatureLayout.Of(_dataset, prepared);
+        var plan = ClusteringPlanner.Choose(_request, x.Rows, x.Columns, _limits, layout);
         if (plan.Path == ClusteringPath.Refused)
         {
             throw OptionErrors.Invalid(plan.Reason, nameof(SegmentationRequest.Features));
         }
 
+        // Huang's default gamma comes from the numeric spread of all rows, once, so resamples and the sweep share it.
+        var gamma = _request.Algorithm == ClusteringAlgorithm.KPrototypes
+            ? _request.Gamma ?? KPrototypes.DefaultGamma(layout.ToMixedData(x))
+            : 1.0;
         _plan = plan;
-        _runner = new ClusterRunner(_request, _limits, plan);
+        _layout = layout;
+        _gamma = gamma;
+        _runner = new ClusterRunner(_request, _limits, plan, layout, gamma);
         return plan;
     }
 

@@ -30,6 +30,13 @@ public sealed record SegmentationRequest
     public int Restarts { get; init; } = 4;
 
     /// <summary>
+    /// K-prototypes: the weight of one categorical mismatch against squared (scaled) numeric
+    /// distance; null means Huang's default from the numeric spread (<see cref="KPrototypes.DefaultGamma"/>).
+    /// Finite and at least 0.
+    /// </summary>
+    public double? Gamma { get; init; }
+
+    /// <summary>
     /// Also run the k = 2..15 sweep (elbow / silhouette vs k charts). The sweep is K-means with
     /// <see cref="Seed"/> and <see cref="Restarts"/> whatever the algorithm, and does not depend on
     /// k: see <see cref="SegmentationService.SweepAsync"/> to compute it once.

@@ -45,6 +45,9 @@ public sealed record SegmentationResult(
     /// <summary>The distance the metrics used: "euclidean" or "gower".</summary>
     public string Distance { get; init; } = "euclidean";
 
+    /// <summary>K-prototypes: the gamma used (the request's, or the default from the numeric spread); null for other algorithms.</summary>
+    public double? Gamma { get; init; }
+
     /// <summary>How the run clustered (path, reason, sample sizes, memory estimate); decided once by <see cref="ClusteringPlanner"/>.</summary>
     public ClusteringPlan? Plan { get; init; }
 

@@ -137,7 +137,14 @@ public sealed class SegmentationService
                 $"k must be between 2 and {Limits.MaxClusterCount}; it is {k}. Leave it empty to use the k-sweep's suggestion.");
         }
 
-        if (request.Algorithm == ClusteringAlgorithm.KMeans && request.Restarts is < 1 or > 100)
+        if (request.Gamma is { } gamma && !(gamma >= 0 && double.IsFinite(gamma)))
+        {
+            throw Invalid(
+                nameof(SegmentationRequest.Gamma),
+                $"Gamma must be a finite number of at least 0 (the weight of one differing category against squared distance on the scaled numbers); it is {gamma.ToString("G4", CultureInfo.InvariantCulture)}.");
+        }
+
+        if (request.Algorithm is ClusteringAlgorithm.KMeans or ClusteringAlgorithm.KPrototypes && request.Restarts is < 1 or > 100)
         {
             throw Invalid(nameof(SegmentationRequest.Restarts), $"Restarts must be between 1 and 100; it is {request.Restarts}.");
         }

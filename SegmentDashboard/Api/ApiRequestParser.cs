@@ -23,16 +23,18 @@ internal static class ApiRequestParser
     public const string Missing = "missing";
     public const string Seed = "seed";
     public const string Restarts = "restarts";
+    public const string Gamma = "gamma";
 
     /// <summary>Every accepted query parameter, as documented.</summary>
     public static readonly ImmutableArray<string> Known =
-        [Features, Algorithm, K, Linkage, Eps, MinSamples, Scaling, Missing, Seed, Restarts, .. CustomerRequestParser.Known];
+        [Features, Algorithm, K, Linkage, Eps, MinSamples, Scaling, Missing, Seed, Restarts, Gamma, .. CustomerRequestParser.Known];
 
     private static readonly Dictionary<string, ClusteringAlgorithm> Algorithms = new(StringComparer.OrdinalIgnoreCase)
     {
         ["kmeans"] = ClusteringAlgorithm.KMeans,
         ["hierarchical"] = ClusteringAlgorithm.Hierarchical,
         ["dbscan"] = ClusteringAlgorithm.Dbscan,
+        ["kprototypes"] = ClusteringAlgorithm.KPrototypes,
     };
 
     private static readonly Dictionary<string, LinkageMethod> Linkages = new(StringComparer.OrdinalIgnoreCase)
@@ -80,6 +82,12 @@ internal static class ApiRequestParser
             throw ApiProblemException.BadParameter(Eps, $"Parameter '{Eps}' must be greater than 0 (it is the DBSCAN neighbourhood radius in scaled units); got {Single(query, Eps)}.");
         }
 
+        var gamma = ParseDouble(query, Gamma);
+        if (gamma is < 0)
+        {
+            throw ApiProblemException.BadParameter(Gamma, $"Parameter '{Gamma}' must be at least 0 (the weight of one differing category in k-prototypes; leave it out for the default from the numeric spread); got {Single(query, Gamma)}.");
+        }
+
         return new SegmentationRequest
         {
             Features = ParseFeatures(query),
@@ -92,6 +100,7 @@ internal static class ApiRequestParser
             Missing = ParseChoice(query, Missing, MissingStrategies, defaults.Missing),
             Seed = ParseInt(query, Seed, minimum: int.MinValue, "a whole number") ?? defaults.Seed,
             Restarts = ParseInt(query, Restarts, minimum: 1, "at least 1") ?? defaults.Restarts,
+            Gamma = gamma,
 
             // The sweep is only needed to suggest k; stability is too slow for a request/response API.
             IncludeSweep = clusterCount is null && algorithm != ClusteringAlgorithm.Dbscan,

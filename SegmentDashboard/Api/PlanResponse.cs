@@ -3,7 +3,7 @@ using SegmentDashboard.Core.Segmentation;
 namespace SegmentDashboard.Api;
 
 /// <summary>The <c>plan</c> of a /api/segment response: how the engine clustered the rows.</summary>
-/// <param name="Path">exact, microCluster, miniBatch.</param>
+/// <param name="Path">exact, microCluster, miniBatch, sampled (k-prototypes fitted on a sample).</param>
 /// <param name="Reason">One plain sentence saying what ran and why.</param>
 /// <param name="MicroClusters">Micro-clusters on the micro-cluster path, else null.</param>
 /// <param name="SweepSampleRows">Rows of the k-sweep's sample when sampled, else null.</param>
@@ -38,6 +38,7 @@ public sealed record PlanResponse(
         ClusteringPath.Exact => "exact",
         ClusteringPath.MicroCluster => "microCluster",
         ClusteringPath.MiniBatch => "miniBatch",
+        ClusteringPath.Sampled => "sampled",
         _ => "refused",
     };
 }

@@ -8,7 +8,7 @@ namespace SegmentDashboard.Api;
 /// <param name="Rows">Data rows in the file.</param>
 /// <param name="UsedRows">Rows the algorithm saw (after dropping rows with missing values).</param>
 /// <param name="Features">The dataset columns the segmentation used.</param>
-/// <param name="Algorithm">kmeans, hierarchical or dbscan.</param>
+/// <param name="Algorithm">kmeans, hierarchical, dbscan or kprototypes.</param>
 /// <param name="K">Number of segments found (noise excluded).</param>
 /// <param name="Labels">One per file row, in file order; -1 for noise or a dropped row.</param>
 /// <param name="Excluded">Columns left out, each with the reason.</param>
@@ -38,6 +38,10 @@ public sealed record SegmentResponse(
 
     /// <summary>The distance the metrics used: euclidean or gower.</summary>
     public string Distance { get; init; } = "euclidean";
+
+    /// <summary>K-prototypes: the gamma used (asked for, or the default from the numeric spread); omitted for other algorithms.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public double? Gamma { get; init; }
 
     /// <summary>How the run clustered: path, reason, sample sizes, memory estimate (decided once by the engine's ClusteringPlanner).</summary>
     public PlanResponse? Plan { get; init; }
@@ -80,6 +84,7 @@ public sealed record SegmentResponse(
         {
             RuleFidelity = result.Explanation is { } explanation ? OrNull(explanation.Fidelity) : null,
             Distance = result.Distance,
+            Gamma = result.Gamma,
             Plan = result.Plan is { } plan ? PlanResponse.From(plan) : null,
             NoiseShare = result.NoiseShare,
             SuggestedEps = result.SuggestedEps,
@@ -96,6 +101,7 @@ public sealed record SegmentResponse(
         ClusteringAlgorithm.KMeans => "kmeans",
         ClusteringAlgorithm.Hierarchical => "hierarchical",
         ClusteringAlgorithm.Dbscan => "dbscan",
+        ClusteringAlgorithm.KPrototypes => "kprototypes",
         _ => throw new ArgumentOutOfRangeException(nameof(algorithm), algorithm, null),
     };
 

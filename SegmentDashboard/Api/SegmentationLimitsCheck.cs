@@ -7,7 +7,7 @@ internal static class SegmentationLimitsCheck
 {
     /// <summary>Why the limits are invalid, or null.</summary>
     public static string? Problem(SegmentationLimits limits) =>
-        limits.ExactSilhouetteRows < 2 || limits.ExactHierarchicalRows < 2 || limits.ExactKMeansRows < 2
+        limits.ExactSilhouetteRows < 2 || limits.ExactHierarchicalRows < 2 || limits.ExactKMeansRows < 2 || limits.ExactKPrototypesRows < 2
             || limits.SweepRows < 3 || limits.StabilityRows < 3 || limits.SilhouetteReferenceRows < 2
             ? "Segmentation row limits must be at least 2 (3 for SweepRows and StabilityRows)."
             : limits.MicroClusters < 2 ? "Segmentation:MicroClusters must be at least 2."

@@ -135,6 +135,7 @@ public static class HtmlReport
             {
                 ClusteringAlgorithm.Hierarchical => "Hierarchical (" + request.Linkage.ToString().ToLowerInvariant() + " linkage)",
                 ClusteringAlgorithm.Dbscan => "DBSCAN",
+                ClusteringAlgorithm.KPrototypes => "K-prototypes (mixed data)",
                 _ => "K-means",
             }),
             ("Segments (k)", Int(result.ClusterCount)),
@@ -143,10 +144,17 @@ public static class HtmlReport
             ("Missing values", request.Missing.ToString()),
             ("Seed", Int(request.Seed)),
         };
-        if (request.Algorithm == ClusteringAlgorithm.KMeans)
+        if (request.Algorithm is ClusteringAlgorithm.KMeans or ClusteringAlgorithm.KPrototypes)
         {
             rows.Add(("Restarts", Int(request.Restarts)));
         }
+
+        if (result.Gamma is { } gamma)
+        {
+            rows.Add(("Gamma", gamma.ToString("G4", CultureInfo.InvariantCulture) + (request.Gamma is null ? " (default from the numeric spread)" : string.Empty)));
+        }
+
+        rows.Add(("Distance", SegmentDashboard.Components.Shared.DistanceText.Of(result)));
 
         if (request.Algorithm == ClusteringAlgorithm.Dbscan)
         {

@@ -65,6 +65,7 @@ public sealed class SampleResultCache
             request.Seed.ToString(CultureInfo.InvariantCulture),
             request.Restarts.ToString(CultureInfo.InvariantCulture),
             request.IncludeSweep,
-            request.IncludeStability);
+            request.IncludeStability,
+            request.Gamma?.ToString("R", CultureInfo.InvariantCulture) ?? "default");
     }
 }

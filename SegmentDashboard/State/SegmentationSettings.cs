@@ -18,6 +18,9 @@ public sealed record SegmentationSettings(
     MissingValueStrategy Missing = MissingValueStrategy.Median,
     int Seed = 0)
 {
+    /// <summary>K-prototypes' gamma; null means the default from the numeric spread.</summary>
+    public double? Gamma { get; init; }
+
     public const int MinClusterCount = 2;
 
     /// <summary>The default of Segmentation:MaxClusterCount; the configured value is <see cref="DashboardState.MaxClusterCount"/>.</summary>
@@ -35,6 +38,7 @@ public sealed record SegmentationSettings(
         Scaling = Scaling,
         Missing = Missing,
         Seed = Seed,
+        Gamma = Gamma,
         IncludeSweep = includeSweep || ClusterCount is null,
         IncludeStability = includeStability,
     };
@@ -55,9 +59,10 @@ public sealed record SegmentationSettings(
         && MinSamples == other.MinSamples
         && Scaling == other.Scaling
         && Missing == other.Missing
-        && Seed == other.Seed;
+        && Seed == other.Seed
+        && Nullable.Equals(Gamma, other.Gamma);
 
-    public override int GetHashCode() => HashCode.Combine(Features.Length, Algorithm, ClusterCount, Linkage, Eps, MinSamples, Scaling, Seed);
+    public override int GetHashCode() => HashCode.Combine(HashCode.Combine(Features.Length, Algorithm, ClusterCount, Linkage, Eps, MinSamples, Scaling, Seed), Gamma);
 }
 
 /// <summary>The inputs of a k-sweep, compared by value.</summary>

@@ -83,6 +83,21 @@ public sealed partial class SegmentsPage
         }
     }
 
+    /// <summary>An empty field means the default gamma; a negative or non-finite value is ignored.</summary>
+    private void OnGammaChanged(double? gamma)
+    {
+        if (gamma is null || (gamma >= 0 && double.IsFinite(gamma.Value)))
+        {
+            State.UpdateSettings(State.Settings with { Gamma = gamma });
+        }
+    }
+
+    /// <summary>The gamma the current k-prototypes result used when the field is empty, in words.</summary>
+    private string GammaHelp =>
+        State.Result is { Gamma: { } used } && State.Settings.Gamma is null
+            ? $"Empty: the default from the numeric spread ({used.ToString("G3", CultureInfo.InvariantCulture)} now)"
+            : "Empty: the default from the numeric spread (half their mean standard deviation)";
+
     private void OnMinSamplesChanged(int minSamples)
     {
         if (minSamples >= 1)

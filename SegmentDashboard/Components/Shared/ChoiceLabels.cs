@@ -14,6 +14,7 @@ public static class ChoiceLabels
         ClusteringAlgorithm.KMeans => "K-means",
         ClusteringAlgorithm.Hierarchical => "Hierarchical",
         ClusteringAlgorithm.Dbscan => "DBSCAN (density)",
+        ClusteringAlgorithm.KPrototypes => "K-prototypes (mixed data)",
         _ => algorithm.ToString(),
     };
 
@@ -38,7 +39,7 @@ public static class ChoiceLabels
 
     /// <summary>The choices in the order the selects offer them.</summary>
     public static readonly IReadOnlyList<ClusteringAlgorithm> Algorithms =
-        [ClusteringAlgorithm.KMeans, ClusteringAlgorithm.Hierarchical, ClusteringAlgorithm.Dbscan];
+        [ClusteringAlgorithm.KMeans, ClusteringAlgorithm.Hierarchical, ClusteringAlgorithm.Dbscan, ClusteringAlgorithm.KPrototypes];
 
     public static readonly IReadOnlyList<ScalingMethod> ScalingMethods =
         [ScalingMethod.ZScore, ScalingMethod.MinMax, ScalingMethod.Robust, ScalingMethod.None];
