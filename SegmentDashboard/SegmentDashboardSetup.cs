@@ -18,6 +18,7 @@ public static class SegmentDashboardSetup
         AddUi(builder.Services);
         builder.Services.AddHostedService<IdleMemoryTrimmer>();
         builder.Services.AddHostedService<SampleWarmup>();
+        builder.Services.AddHostedService<ExploreWarmup>();
         builder.AddSegmentDashboardAuth();
         return builder;
     }
@@ -52,6 +53,7 @@ public static class SegmentDashboardSetup
         services.AddScoped<DashboardState>();
         services.AddScoped<ChartDrawTracker>();
         services.AddSingleton<SampleResultCache>();
+        services.AddSingleton<Figures.FigureCache>();
 
         // Saved analyses: SQLite under Storage:Path (default "data" under the content root).
         services.AddStorage();
