@@ -33,13 +33,11 @@ public sealed class FigureCache
             figures.Clear();
         }
 
-        var entry = figures.GetOrAdd(request.Key, _ => new Lazy<Task<PlotlyFigure>>(() => Task.Run(request.Build)));
-        var task = entry.Value;
-        if (task.IsFaulted || task.IsCanceled)
+        if (figures.TryGetValue(request.Key, out var failed) && failed.IsValueCreated && (failed.Value.IsFaulted || failed.Value.IsCanceled))
         {
-            figures.TryRemove(KeyValuePair.Create(request.Key, entry));
+            figures.TryRemove(KeyValuePair.Create(request.Key, failed));
         }
 
-        return task;
+        return figures.GetOrAdd(request.Key, _ => new Lazy<Task<PlotlyFigure>>(() => Task.Run(request.Build))).Value;
     }
 }
