@@ -19,6 +19,7 @@ public static class SegmentDashboardSetup
         AddUi(builder.Services);
         builder.Services.AddHostedService<IdleMemoryTrimmer>();
         builder.Services.AddHostedService<SampleWarmup>();
+        builder.Services.AddHostedService<ExploreWarmup>();
         builder.AddSegmentDashboardAuth();
         return builder;
     }
@@ -56,6 +57,7 @@ public static class SegmentDashboardSetup
         services.AddScoped<DashboardState>();
         services.AddScoped<ChartDrawTracker>();
         services.AddSingleton<SampleResultCache>();
+        services.AddSingleton<Figures.FigureCache>();
 
         // Saved analyses: SQLite under Storage:Path (default "data" under the content root).
         services.AddStorage();

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text.Json;
 using Plotly.Blazor;
 using Plotly.Blazor.LayoutLib;
 using Plotly.Blazor.Traces;
@@ -47,7 +48,8 @@ public static class ScatterFigures
         string yColumn,
         ImmutableArray<int>? rowLabels,
         IReadOnlyDictionary<int, string> names,
-        int maxPoints = Downsampler.DefaultMaxPoints)
+        int maxPoints = Downsampler.DefaultMaxPoints,
+        bool webGl = true)
     {
         ArgumentNullException.ThrowIfNull(dataset);
         if (dataset.Find(xColumn) is not NumericColumn x || dataset.Find(yColumn) is not NumericColumn y)
@@ -60,7 +62,7 @@ public static class ScatterFigures
             : ImmutableArray.CreateRange(Enumerable.Repeat(0, dataset.RowCount));
         var sourceRows = Enumerable.Range(0, dataset.RowCount).ToImmutableArray();
         var segmentNames = rowLabels is null ? new Dictionary<int, string> { [0] = "Customers" } : names;
-        return Build(dataset, x.Values.ToArray(), y.Values.ToArray(), labels, sourceRows, segmentNames, FigureText.Encode(xColumn), FigureText.Encode(yColumn), maxPoints);
+        return Build(dataset, x.Values.ToArray(), y.Values.ToArray(), labels, sourceRows, segmentNames, FigureText.Encode(xColumn), FigureText.Encode(yColumn), maxPoints, webGl);
     }
 
     private static PlotlyFigure Build(
@@ -72,7 +74,8 @@ public static class ScatterFigures
         IReadOnlyDictionary<int, string> names,
         string xTitle,
         string yTitle,
-        int maxPoints)
+        int maxPoints,
+        bool webGl = true)
     {
         var picked = Downsampler.Stratified(labels, maxPoints);
         var traces = ImmutableArray.CreateBuilder<ITrace>();
@@ -82,7 +85,7 @@ public static class ScatterFigures
             var name = FigureText.Encode(names.TryGetValue(group.Key, out var n) ? n : group.Key < 0 ? "Noise" : $"Segment {group.Key + 1}");
             // WebGL (drawn by Plotly's strict bundle, which needs no 'unsafe-eval'); the chart turns it
             // into SVG where WebGL is unusable, which the downsampling keeps light enough.
-            traces.Add(new ScatterGl
+            var trace = new ScatterGl
             {
                 Mode = ModeFlag.Markers,
                 Name = name,
@@ -91,7 +94,8 @@ public static class ScatterFigures
                 CustomData = FigureText.Values(rows.Select(i => sourceRows[i])),
                 HoverTemplate = "%{text}<extra>" + name + "</extra>",
                 Marker = new Marker { Color = SegmentPalette.Color(group.Key), Size = 6, Opacity = 0.75m },
-            });
+            };
+            traces.Add(webGl ? trace : Svg(trace));
         }
 
         var downsampled = picked.Length < labels.Length;
@@ -110,5 +114,13 @@ public static class ScatterFigures
         });
         var texts = picked.ToImmutableDictionary(i => sourceRows[i], i => HoverText.Row(dataset, sourceRows[i]));
         return new PlotlyFigure(traces.ToImmutable(), layout) { Rows = new RowTexts(dataset, texts) };
+    }
+
+    /// <summary>The same points as an SVG scatter (the two trace types share Plotly's attribute names; only "type" differs).</summary>
+    private static Scatter Svg(ScatterGl trace)
+    {
+        var json = PlotlyFigure.TraceJson(trace);
+        json.Remove("type");
+        return json.Deserialize<Scatter>(PlotlyFigure.JsonOptions)!;
     }
 }

@@ -23,6 +23,7 @@ public sealed class ChartBrowserTests(DashboardFixture fixture, ITestOutputHelpe
         ["nav-segments"] = ("/segments", ["chart-scatter", "chart-sizes", "chart-silhouette", "chart-elbow", "chart-k-quality"]),
         ["nav-profiles"] = ("/profiles", ["chart-profile-heatmap", "chart-radar"]),
         ["nav-data"] = ("/", []),
+        ["nav-compare"] = ("/compare", []),
     };
 
     // Installed before the click: every animation frame, if the status says "ready" while the URL is
@@ -116,7 +117,7 @@ public sealed class ChartBrowserTests(DashboardFixture fixture, ITestOutputHelpe
     private static async Task<List<string>> ClickThroughTabsAsync(DashboardPage page)
     {
         var times = new List<string>();
-        foreach (var nav in new[] { "nav-explore", "nav-segments", "nav-profiles", "nav-data", "nav-explore", "nav-segments", "nav-profiles" })
+        foreach (var nav in new[] { "nav-explore", "nav-segments", "nav-profiles", "nav-compare", "nav-data", "nav-explore", "nav-segments", "nav-profiles", "nav-compare" })
         {
             var (path, charts) = Tabs[nav];
             await page.Page.EvaluateAsync(WatchScript, new object[] { path, charts });
@@ -133,6 +134,55 @@ public sealed class ChartBrowserTests(DashboardFixture fixture, ITestOutputHelpe
         }
 
         return times;
+    }
+
+    /// <summary>
+    /// A new box plot is built off the render thread (Explore's figures come from the figure cache):
+    /// from the choice on, every frame checks that "ready" never shows while the box chart still
+    /// shows the segments' boxes or has not drawn the new figure.
+    /// </summary>
+    [SkippableFact]
+    public async Task ExploreBoxPlot_ChooseACategory_NeverSaysReadyBeforeTheNewBoxesAreDrawn()
+    {
+        await using var session = await OpenAsync();
+        var page = session.Dashboard;
+        await page.WaitForReadyAsync();
+        await page.NavigateAsync("nav-explore");
+        await page.WaitForReadyAsync();
+        var segmentBoxes = await page.Page.Locator("[data-testid='chart-box'] .js-plotly-plot").EvaluateAsync<string[]>("el => el.data.map(t => t.name)");
+
+        await page.Page.EvaluateAsync("""
+            old => {
+                const watch = { lies: [], left: false, done: false };
+                window.__boxWatch = watch;
+                const tick = () => {
+                    const status = document.querySelector("[data-testid='status']");
+                    const ready = !!status && status.textContent.includes('ready');
+                    watch.left = watch.left || !ready;
+                    const el = document.querySelector("[data-testid='chart-box'] .js-plotly-plot");
+                    const names = el && el.data ? el.data.map(t => t.name) : [];
+                    const drawn = !!el && !!el._fullLayout && String(el._fullLayout.meta) === el.dataset.rendered;
+                    const stale = names.join('|') === old.join('|');
+                    if (ready && watch.left && (stale || !drawn)) {
+                        watch.lies.push(`ready while the box chart ${stale ? 'showed the segments' : 'was not drawn'}`);
+                    }
+                    if (ready && watch.left && !stale && drawn) {
+                        watch.done = true;
+                    } else {
+                        requestAnimationFrame(tick);
+                    }
+                };
+                requestAnimationFrame(tick);
+            }
+            """, segmentBoxes);
+        await page.ChooseAsync("box-group", "Sex");
+        await page.Page.WaitForFunctionAsync("() => window.__boxWatch.done", null, new PageWaitForFunctionOptions { Timeout = DashboardPage.Timeout });
+
+        var lies = await page.Page.EvaluateAsync<string[]>("() => window.__boxWatch.lies");
+        Assert.True(lies.Length == 0, string.Join('\n', lies.Take(10)));
+        Assert.Equal(["Female", "Male"], await page.Page.Locator("[data-testid='chart-box'] .js-plotly-plot").EvaluateAsync<string[]>("el => el.data.map(t => t.name)"));
+        Assert.Equal("Sex", await page.TestId("box-group").GetAttributeAsync("data-value"));
+        await page.AssertHealthyAsync();
     }
 
     [SkippableFact]

@@ -46,6 +46,7 @@ public static class ComponentRenderer
         services.AddSingleton(new SegmentationService());
         services.AddSingleton(state);
         services.AddSingleton(charts ?? new ChartDrawTracker());
+        services.AddSingleton<SegmentDashboard.Figures.FigureCache>();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddOptions<UploadOptions>();
 

@@ -1,5 +1,6 @@
 using System.Globalization;
 using AngleSharp.Dom;
+using Bunit;
 using SegmentDashboard.Components.Charts;
 using SegmentDashboard.Components.Layout;
 using SegmentDashboard.Components.Pages;
@@ -113,7 +114,14 @@ public sealed class PageRenderingTests
     [Fact]
     public async Task ExplorePage_ReadyState_SummaryGridAndCharts()
     {
-        var document = await ComponentRenderer.RenderAsync<ExplorePage>(ComponentRenderer.ReadyState());
+        // The figures are built off the render thread: the charts appear once they are (placeholders before).
+        IDocument document;
+        await using (var context = ComponentRenderer.CreateContext(ComponentRenderer.ReadyState()))
+        {
+            var page = context.Render<ExplorePage>();
+            page.WaitForAssertion(() => Assert.Empty(page.FindAll("[data-pending-chart]")), TimeSpan.FromSeconds(30));
+            document = new AngleSharp.Html.Parser.HtmlParser().ParseDocument(page.Markup);
+        }
 
         var grid = document.ByTestId("summary-table")!.QuerySelector(".mud-data-grid")!;
         Assert.Equal(

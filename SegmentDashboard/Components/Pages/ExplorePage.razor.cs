@@ -1,29 +1,39 @@
 using System.Collections.Immutable;
+using Microsoft.AspNetCore.Components;
 using SegmentDashboard.Components.Shared;
-using SegmentDashboard.Core.Data;
 using SegmentDashboard.Core.Statistics;
 using SegmentDashboard.Figures;
+using SegmentDashboard.State;
 
 namespace SegmentDashboard.Components.Pages;
 
-/// <summary>The Explore tab: summary statistics and distribution / relationship charts, optionally by segment.</summary>
+/// <summary>
+/// The Explore tab: summary statistics and distribution / relationship charts, optionally by segment.
+/// Its figures come from the shared <see cref="FigureCache"/> (built on the thread pool once per
+/// dataset and view, see <see cref="ExploreCharts"/>), so opening the tab never builds them on the
+/// circuit's render thread. While a figure is being built the tab counts as drawing in
+/// <see cref="ChartDrawTracker"/>: the status cannot say "ready" before the charts have it.
+/// </summary>
 public sealed partial class ExplorePage
 {
-    private const string SegmentGroup = "\u0001segment";
-    private const int MaxGridCharts = 12;
-
-    private readonly FigureMemo _figures = new();
+    private readonly object _building = new();
+    private readonly Dictionary<string, PlotlyFigure> _figures = [];
     private bool _colorBySegment = true;
     private string? _boxValue;
     private string? _boxGroup;
     private string? _scatterX;
     private string? _scatterY;
+    private long _generation;
+    private bool _pending;
+    private bool _endAfterRender;
     private ImmutableArray<ColumnSummary> _summaryRowsSource;
     private IReadOnlyList<SummaryRow> _summaryRows = [];
 
-    /// <summary>Segment labels per dataset row when colouring by segment and the result is for this dataset.</summary>
-    private ImmutableArray<int>? RowLabels =>
-        _colorBySegment && State.Result is { } result && ReferenceEquals(result.Dataset, State.Dataset) ? result.RowLabels : null;
+    [Inject]
+    private FigureCache Cache { get; set; } = default!;
+
+    [Inject]
+    private ChartDrawTracker Drawing { get; set; } = default!;
 
     /// <summary>The summary grid's rows, rebuilt only when the state has new summaries (the grid keeps its sort).</summary>
     private IReadOnlyList<SummaryRow> SummaryRows
@@ -40,67 +50,134 @@ public sealed partial class ExplorePage
         }
     }
 
-    private string[] NumericColumns =>
-        State.Dataset?.Columns.Where(c => c is NumericColumn { Kind: ColumnKind.Numeric }).Select(c => c.Name).ToArray() ?? [];
+    /// <summary>The result's labels when it is for the shown dataset.</summary>
+    private ImmutableArray<int>? SegmentLabels =>
+        State.Result is { } result && ReferenceEquals(result.Dataset, State.Dataset) ? result.RowLabels : null;
 
-    private string[] CategoricalColumns =>
-        State.Dataset?.Columns.OfType<CategoricalColumn>().Select(c => c.Name).ToArray() ?? [];
+    private ExploreChoices Choices => State.Dataset is { } dataset
+        ? ExploreChoices.Resolve(dataset, State.Result is not null, _boxValue, _boxGroup, _scatterX, _scatterY)
+        : new ExploreChoices(null, null, null, null);
 
-    private string[] BarColumns =>
-        State.Dataset?.Columns.Where(c => c is CategoricalColumn or MultiCategoricalColumn).Select(c => c.Name).ToArray() ?? [];
+    private string[] NumericColumns => State.Dataset is { } d ? ExploreCharts.NumericColumns(d) : [];
 
-    private static string GroupLabel(string? group) => group == SegmentGroup ? "Segment" : group ?? string.Empty;
+    private string[] CategoricalColumns => State.Dataset is { } d ? ExploreCharts.CategoricalColumns(d) : [];
 
-    private string? BoxValue => _boxValue is { } v && NumericColumns.Contains(v) ? v : NumericColumns.FirstOrDefault();
+    private bool HasBarColumns => State.Dataset is { } d && ExploreCharts.BarColumns(d).Length > 0;
 
-    private string? BoxGroup => _boxGroup is { } g && (g == SegmentGroup || CategoricalColumns.Contains(g))
-        ? g
-        : State.Result is not null ? SegmentGroup : CategoricalColumns.FirstOrDefault();
+    private static string GroupLabel(string? group) => group == ExploreCharts.SegmentGroup ? "Segment" : group ?? string.Empty;
 
-    private string? ScatterX => _scatterX is { } x && NumericColumns.Contains(x) ? x : NumericColumns.FirstOrDefault();
+    private PlotlyFigure? Figure(string slot) => _figures.GetValueOrDefault(slot);
 
-    private string? ScatterY => _scatterY is { } y && NumericColumns.Contains(y) ? y : NumericColumns.Skip(1).FirstOrDefault() ?? ScatterX;
+    protected override Task OnParametersSetAsync() => RefreshFiguresAsync();
 
-    private PlotlyFigure HistogramFigure(Dataset dataset, ImmutableArray<int>? labels, IReadOnlyDictionary<int, string> names) =>
-        _figures.Get("histogram", () => ExploreFigures.Histograms(dataset, NumericColumns.Take(MaxGridCharts).ToArray(), labels, names), dataset, labels, Key(names));
-
-    private PlotlyFigure CategoriesFigure(Dataset dataset, ImmutableArray<int>? labels, IReadOnlyDictionary<int, string> names) =>
-        _figures.Get("categories", () => ExploreFigures.CategoryBars(dataset, BarColumns.Take(MaxGridCharts).ToArray(), labels, names), dataset, labels, Key(names));
-
-    private PlotlyFigure CorrelationFigure(Dataset dataset) =>
-        _figures.Get("correlation", () => ExploreFigures.Correlation(CorrelationMatrix.Compute(dataset)), dataset);
-
-    private PlotlyFigure ScatterFigure(Dataset dataset, ImmutableArray<int>? labels, IReadOnlyDictionary<int, string> names) =>
-        ScatterX is { } x && ScatterY is { } y
-            ? _figures.Get("scatter", () => ScatterFigures.Columns(dataset, x, y, labels, names), dataset, labels, x, y, Key(names))
-            : PlotlyFigure.Message("The dataset has no numeric columns.");
-
-    private PlotlyFigure BoxFigure(Dataset dataset, ImmutableArray<int>? labels, IReadOnlyDictionary<int, string> names)
+    /// <summary>
+    /// Asks the cache for every chart's figure for the current dataset, result and choices. Cached
+    /// ones are shown in this render; otherwise the tab counts as drawing until they are built, and
+    /// meanwhile a chart keeps its previous figure (or shows a placeholder on the first visit).
+    /// </summary>
+    private async Task RefreshFiguresAsync()
     {
-        if (BoxValue is not { } value || dataset.Find(value) is not NumericColumn column || BoxGroup is not { } group)
+        if (State.Dataset is not { } dataset)
         {
-            return PlotlyFigure.Message("Box plots need a numeric and a categorical column.");
+            return;
         }
 
-        var segmentLabels = State.Result is { } result && ReferenceEquals(result.Dataset, dataset) ? result.RowLabels : (ImmutableArray<int>?)null;
-        return _figures.Get("box", () =>
+        var generation = ++_generation;
+        var colour = _colorBySegment ? SegmentLabels : null;
+        var requests = ExploreCharts.Requests(dataset, colour, SegmentLabels, State.SegmentNames(), Choices);
+        var tasks = requests.Select(r => (r.Key.Slot, Task: Cache.GetAsync(dataset, r))).ToArray();
+        if (tasks.All(t => t.Task.IsCompleted))
         {
-            if (group == SegmentGroup && segmentLabels is { } rows)
+            Show(tasks);
+            if (_pending)
             {
-                var byName = names.ToDictionary(n => n.Value, n => n.Key);
-                return ExploreFigures.BoxPlot(
-                    column,
-                    row => rows[row] >= 0 && names.TryGetValue(rows[row], out var name) ? name : null,
-                    name => SegmentPalette.Color(byName.TryGetValue(name, out var id) ? id : 0),
-                    name => byName.TryGetValue(name, out var id) ? id : int.MaxValue);
+                // An earlier refresh is still waiting; this one superseded it with figures at hand.
+                _pending = false;
+                _endAfterRender = true;
             }
 
-            return dataset.Find(group) is CategoricalColumn category
-                ? ExploreFigures.BoxPlot(column, row => category.Codes[row] < 0 ? null : category.Levels[category.Codes[row]])
-                : PlotlyFigure.Message("Pick a categorical column.");
-        }, dataset, segmentLabels, value, group, Key(names));
+            return;
+        }
+
+        // Set before the render that shows the placeholders, so the status leaves "ready" with it.
+        _pending = true;
+        Drawing.Begin(_building);
+        try
+        {
+            await Task.WhenAll(tasks.Select(t => t.Task));
+        }
+        catch (Exception)
+        {
+            // Shown per chart below (a failed figure becomes a message).
+        }
+
+        if (generation != _generation)
+        {
+            return;
+        }
+
+        Show(tasks);
+        _pending = false;
+
+        // The charts take their new figures (and start drawing) in the render that follows;
+        // only after it may this tab stop counting as drawing.
+        _endAfterRender = true;
     }
 
-    private static string Key(IReadOnlyDictionary<int, string> names) =>
-        string.Join('\u001f', names.OrderBy(n => n.Key).Select(n => n.Value));
+    private void Show((string Slot, Task<PlotlyFigure> Task)[] tasks)
+    {
+        foreach (var (slot, task) in tasks)
+        {
+            _figures[slot] = task.IsCompletedSuccessfully ? task.Result : PlotlyFigure.Message("This chart could not be drawn.");
+        }
+    }
+
+    protected override void OnAfterRender(bool firstRender)
+    {
+        if (_endAfterRender && !_pending)
+        {
+            _endAfterRender = false;
+            Drawing.End(_building);
+        }
+    }
+
+    private Task SetColorBySegmentAsync(bool value)
+    {
+        _colorBySegment = value;
+        return RefreshFiguresAsync();
+    }
+
+    private Task SetBoxValueAsync(string value)
+    {
+        _boxValue = value;
+        return RefreshFiguresAsync();
+    }
+
+    private Task SetBoxGroupAsync(string value)
+    {
+        _boxGroup = value;
+        return RefreshFiguresAsync();
+    }
+
+    private Task SetScatterXAsync(string value)
+    {
+        _scatterX = value;
+        return RefreshFiguresAsync();
+    }
+
+    private Task SetScatterYAsync(string value)
+    {
+        _scatterY = value;
+        return RefreshFiguresAsync();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            Drawing.End(_building);
+        }
+
+        base.Dispose(disposing);
+    }
 }
