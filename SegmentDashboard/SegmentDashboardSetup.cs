@@ -51,6 +51,7 @@ public static class SegmentDashboardSetup
         // Per circuit: each browser tab has its own dataset, settings and results.
         services.AddScoped<DashboardState>();
         services.AddScoped<ChartDrawTracker>();
+        services.AddScoped<Components.Customers.CustomerSession>();
         services.AddSingleton<SampleResultCache>();
 
         // Saved analyses: SQLite under Storage:Path (default "data" under the content root).

@@ -46,6 +46,7 @@ public static class ComponentRenderer
         services.AddSingleton(new SegmentationService());
         services.AddSingleton(state);
         services.AddSingleton(charts ?? new ChartDrawTracker());
+        services.AddScoped<SegmentDashboard.Components.Customers.CustomerSession>();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddOptions<UploadOptions>();
 
