@@ -26,7 +26,7 @@ public sealed partial class ColumnGrid : DashboardComponentBase
     private ImmutableArray<ColumnRow> _rows = [];
     private string? _search;
 
-    private bool IsVirtual => _rows.Length > VirtualizeFrom;
+    private bool IsVirtual => Rows.Length > VirtualizeFrom;
 
     private ImmutableArray<ColumnRow> Rows
     {
