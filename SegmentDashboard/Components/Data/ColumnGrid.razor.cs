@@ -34,6 +34,12 @@ public sealed partial class ColumnGrid : DashboardComponentBase
         {
             if (State.Dataset is { } dataset && (!ReferenceEquals(dataset, _rowsOf) || _summariesOf != State.Summaries))
             {
+                if (_rowsOf is null || _rowsOf.Name != dataset.Name || _rowsOf.Columns.Length != dataset.Columns.Length)
+                {
+                    // Another file: a search typed for the previous one would hide every row.
+                    _search = null;
+                }
+
                 _rowsOf = dataset;
                 _summariesOf = State.Summaries;
                 _rows = ColumnRow.From(dataset, State.Summaries);
