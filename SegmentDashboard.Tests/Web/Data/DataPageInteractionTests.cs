@@ -99,6 +99,26 @@ public sealed class DataPageInteractionTests
     }
 
     [Fact]
+    public async Task ColumnGrid_NaNotice_SaysSoAndItsButtonSwitches()
+    {
+        // Arrange
+        var state = StateWith(Regions());
+        await using var context = ComponentRenderer.CreateContext(state);
+        var cut = context.Render<ColumnGrid>();
+        var notice = cut.Find("[data-testid='na-notice']");
+        Assert.Equal("Region", notice.GetAttribute("data-column"));
+        Assert.Contains("Region holds short codes, so its NA is read as a code", notice.TextContent, StringComparison.Ordinal);
+
+        // Act
+        cut.Find("button[data-testid='na-notice-switch']").Click();
+
+        // Assert
+        Assert.Equal(20, state.Dataset!["Region"].MissingCount);
+        cut.WaitForAssertion(() => Assert.Contains("NA in Region is read as missing.", cut.Find("[data-testid='na-notice']").TextContent, StringComparison.Ordinal), Patience);
+        Assert.Equal("Keep NA as a code", cut.Find("button[data-testid='na-notice-switch']").TextContent.Trim());
+    }
+
+    [Fact]
     public async Task ColumnGrid_EditLabel_StoredOnTheDatasetAndKeepsTheFeatures()
     {
         // Arrange

@@ -24,6 +24,7 @@ public sealed partial class ColumnGrid : DashboardComponentBase
     private Dataset? _rowsOf;
     private ImmutableArray<ColumnSummary> _summariesOf;
     private ImmutableArray<ColumnRow> _rows = [];
+    private ImmutableArray<string> _naColumns = [];
     private string? _search;
 
     private bool IsVirtual => Rows.Length > VirtualizeFrom;
@@ -43,9 +44,20 @@ public sealed partial class ColumnGrid : DashboardComponentBase
                 _rowsOf = dataset;
                 _summariesOf = State.Summaries;
                 _rows = ColumnRow.From(dataset, State.Summaries);
+                _naColumns = [.. dataset.Columns.Where(c => NaAsValue.KeepsNa(c) || dataset.NaCodeColumns.ContainsKey(c.Name)).Select(c => c.Name)];
             }
 
             return _rows;
+        }
+    }
+
+    /// <summary>Columns whose NA is a code, or was switched to missing: the notice above the grid offers the switch for each.</summary>
+    private ImmutableArray<string> NaColumns
+    {
+        get
+        {
+            _ = Rows;
+            return _naColumns;
         }
     }
 
