@@ -34,7 +34,7 @@ public static partial class ColumnMeanings
     {
         ArgumentNullException.ThrowIfNull(dataset);
         ArgumentNullException.ThrowIfNull(column);
-        var label = ColumnLabels.Readable(column.Name);
+        var label = dataset.LabelOf(column.Name);
         if (dataset.ChosenMeanings.TryGetValue(column.Name, out var chosen))
         {
             return new ColumnMeaningGuess(column.Name, chosen, "chosen by you" + (IsNeverFeature(chosen) ? "; not a feature" : string.Empty), label, IsChosen: true);

@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace SegmentDashboard.Core.Data;
 
 /// <summary>What the loader sniffed about a file.</summary>
@@ -7,6 +9,12 @@ namespace SegmentDashboard.Core.Data;
 /// <param name="LineEnding">"LF", "CRLF", "CR" or "mixed".</param>
 public sealed record CsvDialect(char Delimiter, string EncodingName, bool DecimalComma, string LineEnding)
 {
+    /// <summary>For an Excel workbook: the sheet that was read; null for a CSV file.</summary>
+    public string? Sheet { get; init; }
+
+    /// <summary>For an Excel workbook: every sheet's name in workbook order; empty for a CSV file.</summary>
+    public ImmutableArray<string> Sheets { get; init; } = [];
+
     /// <summary>The delimiter as a person would name it ("comma", "semicolon", "tab", "pipe").</summary>
     public string DelimiterName => Delimiter switch
     {

@@ -25,6 +25,30 @@ public sealed record Dataset(
         return this with { ChosenMeanings = meaning is { } chosen ? ChosenMeanings.SetItem(column, chosen) : ChosenMeanings.Remove(column) };
     }
 
+    /// <summary>
+    /// Readable labels the user gave columns (column name to label), used in segment names and
+    /// descriptions instead of the inferred label (<see cref="ColumnLabels"/>).
+    /// </summary>
+    public ImmutableDictionary<string, string> ChosenLabels { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>
+    /// Columns whose <c>NA</c> code the user switched to "missing", each as it was read (so the
+    /// switch can go back): see <see cref="NaAsValue.TreatAsMissing"/>.
+    /// </summary>
+    public ImmutableDictionary<string, Column> NaCodeColumns { get; init; } = ImmutableDictionary<string, Column>.Empty;
+
+    /// <summary>A copy with the user's label for one column (null or blank: back to the inferred label).</summary>
+    public Dataset WithLabel(string column, string? label)
+    {
+        _ = this[column];
+        var trimmed = label?.Trim();
+        return this with { ChosenLabels = string.IsNullOrEmpty(trimmed) ? ChosenLabels.Remove(column) : ChosenLabels.SetItem(column, trimmed) };
+    }
+
+    /// <summary>The column's readable label: the user's, else the inferred one.</summary>
+    public string LabelOf(string column) =>
+        ChosenLabels.TryGetValue(column, out var label) ? label : ColumnLabels.Readable(column);
+
     /// <summary>The column with exactly this name, or null.</summary>
     public Column? Find(string name) => Columns.FirstOrDefault(column => column.Name == name);
 

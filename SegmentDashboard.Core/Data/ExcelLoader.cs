@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using ExcelDataReader;
@@ -19,10 +20,13 @@ internal static class ExcelLoader
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
         using var csv = new MemoryStream();
+        ImmutableArray<string> sheets;
+        string sheet;
         try
         {
             using var reader = ExcelReaderFactory.CreateOpenXmlReader(workbook, new ExcelReaderConfiguration { LeaveOpen = true });
-            SelectSheet(reader, options.Sheet);
+            sheets = SheetNames(reader);
+            sheet = SelectSheet(reader, options.Sheet);
             using var writer = new StreamWriter(csv, new UTF8Encoding(false), 1 << 16, leaveOpen: true);
             var rows = 0;
             while (reader.Read())
@@ -59,14 +63,45 @@ internal static class ExcelLoader
 
         csv.Position = 0;
         var dataset = CsvLoader.Load(csv, name, options with { Delimiter = ',', DecimalComma = false }, progress, cancellationToken);
-        return dataset with { Dialect = dataset.Dialect! with { EncodingName = "Excel workbook (.xlsx)" } };
+        return dataset with { Dialect = dataset.Dialect! with { EncodingName = "Excel workbook (.xlsx)", Sheet = sheet, Sheets = sheets } };
     }
 
-    private static void SelectSheet(IExcelDataReader reader, string? sheet)
+    /// <summary>Every sheet's name in workbook order; refuses a stream that is not a readable workbook.</summary>
+    public static ImmutableArray<string> SheetNames(Stream workbook)
+    {
+        try
+        {
+            using var reader = ExcelReaderFactory.CreateOpenXmlReader(workbook, new ExcelReaderConfiguration { LeaveOpen = true });
+            return SheetNames(reader);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException and not OutOfMemoryException)
+        {
+            throw new CsvLoadException(
+                CsvLoadError.BinaryContent,
+                "This looks like a zip or Excel file, but no workbook sheet could be read from it. Save it as an Excel workbook (.xlsx) or as CSV and try again.");
+        }
+    }
+
+    /// <summary>Every sheet's name in workbook order; the reader is left on the first sheet.</summary>
+    private static ImmutableArray<string> SheetNames(IExcelDataReader reader)
+    {
+        var names = ImmutableArray.CreateBuilder<string>();
+        do
+        {
+            names.Add(reader.Name);
+        }
+        while (reader.NextResult());
+
+        reader.Reset();
+        return names.ToImmutable();
+    }
+
+    /// <summary>Moves the reader to <paramref name="sheet"/> (the first sheet when null) and returns the sheet's name.</summary>
+    private static string SelectSheet(IExcelDataReader reader, string? sheet)
     {
         if (sheet is null)
         {
-            return;
+            return reader.Name;
         }
 
         var names = new List<string>();
@@ -75,7 +110,7 @@ internal static class ExcelLoader
             names.Add(reader.Name);
             if (string.Equals(reader.Name, sheet, StringComparison.OrdinalIgnoreCase))
             {
-                return;
+                return reader.Name;
             }
         }
         while (reader.NextResult());

@@ -73,6 +73,38 @@ public static class NaAsValue
         return new CategoricalColumn(categorical.Name, codes, levels);
     }
 
+    /// <summary>True when <paramref name="column"/> holds the code <c>NA</c> as a value (a level of a categorical column).</summary>
+    public static bool KeepsNa(Column column) =>
+        column is CategoricalColumn categorical && categorical.Levels.Contains("NA");
+
+    /// <summary>
+    /// The dataset with <paramref name="column"/>'s <c>NA</c> read as missing (its meaning is
+    /// inferred again from the remaining values, and its missing share counts the NAs); the column as read is kept in
+    /// <see cref="Dataset.NaCodeColumns"/> so <see cref="TreatAsValue"/> can switch back.
+    /// The dataset itself when the column keeps no <c>NA</c>.
+    /// </summary>
+    public static Dataset TreatAsMissing(Dataset dataset, string column)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        var current = dataset[column];
+        if (!KeepsNa(current))
+        {
+            return dataset;
+        }
+
+        return dataset.WithColumn(ToMissing(current)) with { NaCodeColumns = dataset.NaCodeColumns.SetItem(column, current) };
+    }
+
+    /// <summary>Switches <see cref="TreatAsMissing"/> back: the column as it was read, with <c>NA</c> as a value.</summary>
+    public static Dataset TreatAsValue(Dataset dataset, string column)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        _ = dataset[column];
+        return dataset.NaCodeColumns.TryGetValue(column, out var original)
+            ? dataset.WithColumn(original) with { NaCodeColumns = dataset.NaCodeColumns.Remove(column) }
+            : dataset;
+    }
+
     private static bool IsCode(string value)
     {
         var text = value.AsSpan().Trim();

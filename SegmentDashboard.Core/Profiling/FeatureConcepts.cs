@@ -141,8 +141,16 @@ internal static class FeatureConcepts
     }
 
     /// <summary>The words for a trait that is high (effect &gt; 0) or low on <paramref name="feature"/>.</summary>
-    public static TraitWords WordsFor(string feature, bool high)
+    /// <param name="feature">The column name.</param>
+    /// <param name="high">True when the segment is above the population.</param>
+    /// <param name="chosenLabel">The user's label for the column, if any: their words win ("high wine budget").</param>
+    public static TraitWords WordsFor(string feature, bool high, string? chosenLabel = null)
     {
+        if (chosenLabel is not null)
+        {
+            return new((high ? "high " : "low ") + chosenLabel, null, false);
+        }
+
         var concept = Classify(feature);
         return (concept, high) switch
         {

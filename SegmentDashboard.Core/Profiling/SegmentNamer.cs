@@ -17,13 +17,14 @@ internal static class SegmentNamer
     /// </summary>
     /// <param name="categoryColumn">The product-category column, if any: a segment without defining
     /// traits is named after its dominant category ("Books shoppers").</param>
-    public static List<string> UniqueNames(IReadOnlyList<SegmentProfile> profiles, string? categoryColumn)
+    /// <param name="labels">Labels the user gave columns (<see cref="Data.Dataset.ChosenLabels"/>): a trait on such a column is named with the label.</param>
+    public static List<string> UniqueNames(IReadOnlyList<SegmentProfile> profiles, string? categoryColumn, IReadOnlyDictionary<string, string>? labels = null)
     {
         var taken = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var names = new List<string>(profiles.Count);
         foreach (var profile in profiles)
         {
-            var candidates = Candidates(profile, categoryColumn).ToList();
+            var candidates = Candidates(profile, categoryColumn, labels).ToList();
             var name = candidates.FirstOrDefault(candidate => !taken.Contains(candidate));
             for (var n = 2; name is null; n++)
             {
@@ -39,7 +40,7 @@ internal static class SegmentNamer
     }
 
     /// <summary>The name from the <paramref name="traitCount"/> strongest defining traits.</summary>
-    public static string Compose(SegmentProfile profile, int traitCount, string? categoryColumn)
+    public static string Compose(SegmentProfile profile, int traitCount, string? categoryColumn, IReadOnlyDictionary<string, string>? labels = null)
     {
         var traits = profile.Traits.Where(t => Math.Abs(t.EffectSize) >= TraitThreshold).Take(traitCount).ToList();
         if (traits.Count == 0)
@@ -48,7 +49,7 @@ internal static class SegmentNamer
             return category is null || category.Column != categoryColumn ? "Typical customers" : $"{category.Level} shoppers";
         }
 
-        var words = traits.Select(t => FeatureConcepts.WordsFor(t.Feature, t.EffectSize > 0)).ToList();
+        var words = traits.Select(t => FeatureConcepts.WordsFor(t.Feature, t.EffectSize > 0, ChosenLabel(labels, t.Feature))).ToList();
         var nounIndex = -1;
         for (var i = 0; i < words.Count; i++)
         {
@@ -69,10 +70,10 @@ internal static class SegmentNamer
     }
 
     /// <summary>"312 customers (16%): income 1.4 SD above average, ..., mostly Electronics."</summary>
-    public static string Describe(SegmentProfile profile, ISet<string> booleanFeatures, string? categoryColumn)
+    public static string Describe(SegmentProfile profile, ISet<string> booleanFeatures, string? categoryColumn, IReadOnlyDictionary<string, string>? labels = null)
     {
         var phrases = profile.Traits.Where(t => Math.Abs(t.EffectSize) >= TraitThreshold).Take(3)
-            .Select(t => booleanFeatures.Contains(t.Feature) ? BooleanPhrase(t) : NumericPhrase(t))
+            .Select(t => booleanFeatures.Contains(t.Feature) ? BooleanPhrase(t, labels) : NumericPhrase(t, labels))
             .ToList();
         if (phrases.Count == 0)
         {
@@ -85,7 +86,7 @@ internal static class SegmentNamer
             // "mostly Electronics" for product categories; "mostly Female (genre)" for any other column.
             phrases.Add(category.Column == categoryColumn
                 ? $"mostly {category.Level}"
-                : $"mostly {category.Level} ({FeatureConcepts.Friendly(category.Column)})");
+                : $"mostly {category.Level} ({ChosenLabel(labels, category.Column) ?? FeatureConcepts.Friendly(category.Column)})");
         }
 
         var customers = profile.Size == 1 ? "customer" : "customers";
@@ -101,11 +102,11 @@ internal static class SegmentNamer
         return text + "%";
     }
 
-    private static IEnumerable<string> Candidates(SegmentProfile profile, string? categoryColumn)
+    private static IEnumerable<string> Candidates(SegmentProfile profile, string? categoryColumn, IReadOnlyDictionary<string, string>? labels)
     {
-        var two = Compose(profile, 2, categoryColumn);
+        var two = Compose(profile, 2, categoryColumn, labels);
         yield return two;
-        yield return Compose(profile, 3, categoryColumn);
+        yield return Compose(profile, 3, categoryColumn, labels);
         var category = TopLevel(profile, minimumShare: 0.2, categoryColumn);
         if (category is not null)
         {
@@ -113,15 +114,18 @@ internal static class SegmentNamer
         }
     }
 
-    private static string NumericPhrase(FeatureTrait trait)
+    private static string NumericPhrase(FeatureTrait trait, IReadOnlyDictionary<string, string>? labels)
     {
         var size = Math.Abs(trait.EffectSize).ToString("0.0", CultureInfo.InvariantCulture);
         var direction = trait.EffectSize > 0 ? "above" : "below";
-        return $"{FeatureConcepts.Friendly(trait.Feature)} {size} SD {direction} average";
+        return $"{ChosenLabel(labels, trait.Feature) ?? FeatureConcepts.Friendly(trait.Feature)} {size} SD {direction} average";
     }
 
-    private static string BooleanPhrase(FeatureTrait trait) =>
-        $"{Percent(trait.SegmentMean)} {FeatureConcepts.Friendly(trait.Feature)} (vs {Percent(trait.PopulationMean)} overall)";
+    private static string BooleanPhrase(FeatureTrait trait, IReadOnlyDictionary<string, string>? labels) =>
+        $"{Percent(trait.SegmentMean)} {ChosenLabel(labels, trait.Feature) ?? FeatureConcepts.Friendly(trait.Feature)} (vs {Percent(trait.PopulationMean)} overall)";
+
+    private static string? ChosenLabel(IReadOnlyDictionary<string, string>? labels, string column) =>
+        labels is not null && labels.TryGetValue(column, out var label) ? label : null;
 
     /// <summary>The level with the largest share in the segment among over-represented ones (lift ≥ 1.2).</summary>
     private static CategoryShare? TopLevel(SegmentProfile profile, double minimumShare, string? preferredColumn = null) =>

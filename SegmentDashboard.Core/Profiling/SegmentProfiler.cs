@@ -89,14 +89,15 @@ public static class SegmentProfiler
             };
             drafts.Add(draft with
             {
-                Description = SegmentNamer.Describe(speakable, booleans, categoryColumn?.Name),
+                Description = SegmentNamer.Describe(speakable, booleans, categoryColumn?.Name, dataset.ChosenLabels),
                 Playbook = PlaybookBuilder.Build(speakable, topCategories),
             });
         }
 
         var names = SegmentNamer.UniqueNames(
             unspeakable.Count == 0 ? drafts : [.. drafts.Select(d => d with { Traits = [.. d.Traits.Where(t => !unspeakable.Contains(t.Feature))], CategoryMix = [.. d.CategoryMix.Where(c => !unspeakable.Contains(c.Column))] })],
-            categoryColumn?.Name);
+            categoryColumn?.Name,
+            dataset.ChosenLabels);
         return drafts.Select((profile, s) => profile with { Name = names[s] }).ToImmutableArray();
     }
 

@@ -47,6 +47,7 @@ public static class ComponentRenderer
         services.AddSingleton(state);
         services.AddSingleton(charts ?? new ChartDrawTracker());
         services.AddSingleton<SegmentDashboard.Figures.FigureCache>();
+        services.AddScoped<SegmentDashboard.Components.Customers.CustomerSession>();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());
         services.AddOptions<UploadOptions>();
 

@@ -21,6 +21,7 @@ public class CustomersComponentsTests
         context.Services.AddMudServices();
         var state = new DashboardState(new SegmentationService(), new SampleResultCache(), NullLogger<DashboardState>.Instance);
         context.Services.AddSingleton(state);
+        context.Services.AddScoped<CustomerSession>();
         state.UseDataset(dataset);
         return (context, state);
     }

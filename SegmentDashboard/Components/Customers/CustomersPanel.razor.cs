@@ -17,17 +17,18 @@ public partial class CustomersPanel : DashboardComponentBase
 {
     private const string None = "";
 
-    private Dataset? _source;
-    private CustomerTableOptions? _options;
-    private CustomerTable? _table;
-    private bool _on;
     private bool _building;
     private string? _error;
 
-    /// <summary>The customer table last built, or null (the labeled export per original line uses its row map).</summary>
-    public CustomerTable? Table => _on ? _table : null;
+    /// <summary>The circuit's choice (it outlives this page: leaving the Data tab keeps the switch).</summary>
+    [Microsoft.AspNetCore.Components.Inject]
+    private CustomerSession Session { get; set; } = default!;
 
-    private DateTime? AsOfDate => _options?.AsOf is { } day ? day.ToDateTime(TimeOnly.MinValue) : _table?.AsOf?.ToDateTime(TimeOnly.MinValue);
+    /// <summary>The customer table last built, or null (the labeled export per original line uses its row map).</summary>
+    public CustomerTable? Table => Session.ActiveTable;
+
+
+    private DateTime? AsOfDate => Session.Options?.AsOf is { } day ? day.ToDateTime(TimeOnly.MinValue) : Session.Table?.AsOf?.ToDateTime(TimeOnly.MinValue);
 
     /// <summary>The customers summary sentence, e.g. "4,339 customers from 541,909 rows; 9,288 cancellation or return lines netted; ...".</summary>
     public static string Summary(CustomerTable table)
@@ -72,34 +73,31 @@ public partial class CustomersPanel : DashboardComponentBase
     private Dataset? Sync()
     {
         var current = State.Dataset;
-        if (current is null || ReferenceEquals(current, _source) || (_table is not null && ReferenceEquals(current, _table.Customers)))
+        if (current is null || ReferenceEquals(current, Session.Source) || (Session.Table is not null && ReferenceEquals(current, Session.Table.Customers)))
         {
-            return current is null ? null : _source;
+            return current is null ? null : Session.Source;
         }
 
-        if (_on && _table is not null && current.Name == _table.Customers.Name)
+        if (Session.On && Session.Table is not null && current.Name == Session.Table.Customers.Name)
         {
             // The customer table with a meaning changed by the user: still ours.
-            return _source;
+            return Session.Source;
         }
 
-        _source = current;
-        _options = TransactionColumns.Suggest(current);
-        _table = null;
-        _on = false;
+        Session.Reset(current, TransactionColumns.Suggest(current));
         _error = null;
-        return _source;
+        return Session.Source;
     }
 
     private async Task ToggleAsync(bool on)
     {
-        _on = on;
+        Session.On = on;
         _error = null;
         if (!on)
         {
-            if (_source is not null)
+            if (Session.Source is not null)
             {
-                State.UseDataset(_source);
+                State.UseDataset(Session.Source);
             }
 
             return;
@@ -110,8 +108,8 @@ public partial class CustomersPanel : DashboardComponentBase
 
     private async Task PickAsync(CustomerTableOptions options)
     {
-        _options = options;
-        if (_on)
+        Session.Options = options;
+        if (Session.On)
         {
             await BuildAsync();
         }
@@ -119,7 +117,7 @@ public partial class CustomersPanel : DashboardComponentBase
 
     private async Task BuildAsync()
     {
-        if (_source is not { } source || _options is not { } options)
+        if (Session.Source is not { } source || Session.Options is not { } options)
         {
             return;
         }
@@ -129,13 +127,13 @@ public partial class CustomersPanel : DashboardComponentBase
         try
         {
             var table = await Task.Run(() => CustomerTableBuilder.Build(source, options));
-            _table = table;
+            Session.Table = table;
             State.UseDataset(table.Customers);
         }
         catch (ArgumentException problem)
         {
             _error = problem.ParamName is { } name ? problem.Message.Replace($" (Parameter '{name}')", string.Empty, StringComparison.Ordinal) : problem.Message;
-            _on = false;
+            Session.On = false;
         }
         finally
         {

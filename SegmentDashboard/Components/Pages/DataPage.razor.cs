@@ -1,7 +1,7 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Forms;
-using Microsoft.AspNetCore.Components.Web.Virtualization;
 using Microsoft.Extensions.Options;
 using SegmentDashboard.Api;
 using SegmentDashboard.Core.Data;
@@ -18,6 +18,7 @@ public sealed partial class DataPage
     private bool _uploading;
     private double _uploadFraction;
     private string _uploadStage = string.Empty;
+    private UploadedWorkbook? _workbook;
 
     [Inject]
     private SegmentationService Service { get; set; } = default!;
@@ -30,21 +31,19 @@ public sealed partial class DataPage
 
     private long MaxBytes => Upload.Value.MaxBytes;
 
-    private string UploadPercent => Math.Clamp(_uploadFraction * 100, 1, 100).ToString("0", CultureInfo.InvariantCulture);
-
     public static string RowsText(Dataset dataset) => dataset.RowCount.ToString(CultureInfo.InvariantCulture) + (dataset.RowCount == 1 ? " row" : " rows");
-
-    /// <summary>
-    /// Column rows listed at most: each row holds two MudSelects, and thousands of them took the
-    /// circuit a minute to render (a 3,000-column file blocked the next upload).
-    /// </summary>
-    public const int MaxColumnRows = 200;
 
     public static string ColumnsText(Dataset dataset) => dataset.Columns.Length.ToString(CultureInfo.InvariantCulture) + (dataset.Columns.Length == 1 ? " column" : " columns");
 
-    public static string DialectText(Dataset dataset) => dataset.Dialect is { } d
-        ? $"{d.DelimiterName}-separated · {d.EncodingName} · {d.LineEnding} line endings{(d.DecimalComma ? " · decimal comma" : string.Empty)}"
-        : "Built-in sample (generated)";
+    public static string DialectText(Dataset dataset) => dataset.Dialect switch
+    {
+        { Sheet: { } sheet } d => $"{d.EncodingName} · sheet '{sheet}'{(d.Sheets.Length > 1 ? string.Create(CultureInfo.InvariantCulture, $" of {d.Sheets.Length}") : string.Empty)}",
+        { } d => $"{d.DelimiterName}-separated · {d.EncodingName} · {d.LineEnding} line endings{(d.DecimalComma ? " · decimal comma" : string.Empty)}",
+        null => "Built-in sample (generated)",
+    };
+
+    /// <summary>An uploaded workbook with several sheets, kept in a temporary file so another sheet can be read.</summary>
+    private sealed record UploadedWorkbook(string FileName, string Path, ImmutableArray<string> Sheets, string Sheet);
 
     public static string FormatBytes(long bytes) => bytes switch
     {
@@ -72,20 +71,13 @@ public sealed partial class DataPage
     {
         _uploadCts?.Cancel();
         _uploadCts?.Dispose();
+        DiscardWorkbook();
         base.Dispose(disposing);
     }
 
     private void LoadSample()
     {
         State.UseDataset(Service.Sample());
-    }
-
-    private ValueTask<ItemsProviderResult<int>> LoadRowsAsync(ItemsProviderRequest request)
-    {
-        var total = State.Dataset?.RowCount ?? 0;
-        var start = Math.Min(request.StartIndex, total);
-        var count = Math.Min(request.Count, total - start);
-        return ValueTask.FromResult(new ItemsProviderResult<int>(Enumerable.Range(start, count), total));
     }
 
     private async Task OnFileSelectedAsync(InputFileChangeEventArgs e)
@@ -99,71 +91,158 @@ public sealed partial class DataPage
             return;
         }
 
-        _uploadCts?.Cancel();
-        _uploadCts?.Dispose();
-        _uploadCts = new CancellationTokenSource();
-        var ct = _uploadCts.Token;
+        var ct = RestartUpload();
+        DiscardWorkbook();
         var temp = Path.Combine(Path.GetTempPath(), "segmentdashboard-" + Guid.NewGuid().ToString("N") + ".csv");
+        var keep = false;
         _uploading = true;
         _uploadFraction = 0;
         _uploadStage = $"Uploading {file.Name}…";
         State.BeginLoading(_uploadStage, 0);
         try
         {
-            await CopyToTempFileAsync(file, temp, maxBytes, ct);
-            _uploadStage = $"Reading {file.Name}…";
-
-            // Progress<T> posts each report to the circuit's dispatcher, so a report can run after
-            // the load returned, even after the first segmentation of a small file was published.
-            // Once reading is over, late reports are dropped: they would set "loading" again for good.
-            var reading = true;
-            var progress = new Progress<LoadProgress>(p =>
+            await GuardAsync(file.Name, async () =>
             {
-                if (!reading)
+                await CopyToTempFileAsync(file, temp, maxBytes, ct);
+                var sheets = await Task.Run(() => ReadSheets(temp), ct);
+                if (sheets.Length > 1)
                 {
-                    return;
+                    // Several sheets: keep the workbook (until the next upload or the page closes) so another can be chosen.
+                    _workbook = new UploadedWorkbook(file.Name, temp, sheets, sheets[0]);
+                    keep = true;
                 }
 
-                _uploadFraction = 0.5 + (p.Fraction / 2);
-                State.BeginLoading(p.Stage, _uploadFraction);
-            });
-            Dataset dataset;
-            try
-            {
-                await using var input = new FileStream(temp, FileMode.Open, FileAccess.Read, FileShare.Read, ChunkSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
-                dataset = await Service.LoadCsvAsync(input, file.Name, Upload.Value.ToLoadOptions(), progress, ct);
-            }
-            finally
-            {
-                reading = false;
-            }
-
-            State.UseDataset(dataset);
-        }
-        catch (CsvLoadException ex)
-        {
-            State.FailLoading($"{file.Name}: {Describe(ex)}");
-        }
-        catch (IOException ex)
-        {
-            // The exception text can name server paths (the temporary file): log it, never show it.
-            Logger.LogWarning(ex, "Reading upload {FileName} failed", file.Name);
-            State.FailLoading($"'{file.Name}' could not be read completely; the upload was interrupted or the file is unreadable. Please try again.");
-        }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
-        {
-            State.FailLoading($"Loading '{file.Name}' was cancelled.");
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException)
-        {
-            // Anything unexpected must not end the user's circuit or leak details; the dataset they had stays.
-            Logger.LogError(ex, "Loading upload {FileName} failed unexpectedly", file.Name);
-            State.FailLoading($"'{file.Name}' could not be loaded because of an unexpected error. The dataset you had is still loaded.");
+                await LoadFileAsync(temp, file.Name, sheet: null, ct);
+            }, ct);
         }
         finally
         {
             _uploading = false;
-            TryDelete(temp);
+            if (!keep)
+            {
+                TryDelete(temp);
+            }
+        }
+    }
+
+    /// <summary>Reads another sheet of the workbook uploaded last.</summary>
+    private async Task ChooseSheetAsync(string sheet)
+    {
+        if (_workbook is not { } workbook || !workbook.Sheets.Contains(sheet))
+        {
+            return;
+        }
+
+        var ct = RestartUpload();
+        _workbook = workbook with { Sheet = sheet };
+        _uploading = true;
+        _uploadFraction = 0.5;
+        _uploadStage = $"Reading sheet '{sheet}' of {workbook.FileName}…";
+        State.BeginLoading(_uploadStage, _uploadFraction);
+        try
+        {
+            await GuardAsync(workbook.FileName, () => LoadFileAsync(workbook.Path, workbook.FileName, sheet, ct), ct);
+        }
+        finally
+        {
+            _uploading = false;
+        }
+    }
+
+    private CancellationToken RestartUpload()
+    {
+        _uploadCts?.Cancel();
+        _uploadCts?.Dispose();
+        _uploadCts = new CancellationTokenSource();
+        return _uploadCts.Token;
+    }
+
+    /// <summary>The sheets of a workbook file; empty for any other file (a CSV is read as it is).</summary>
+    private static ImmutableArray<string> ReadSheets(string path)
+    {
+        using var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096);
+        Span<byte> prefix = stackalloc byte[4];
+        var read = input.ReadAtLeast(prefix, prefix.Length, throwOnEndOfStream: false);
+        if (!WorkbookSheets.LooksLikeWorkbook(prefix[..read]))
+        {
+            return [];
+        }
+
+        input.Position = 0;
+        return WorkbookSheets.Read(input);
+    }
+
+    /// <summary>Loads the uploaded file (for a workbook, <paramref name="sheet"/> or the first sheet) and makes it current.</summary>
+    private async Task LoadFileAsync(string path, string fileName, string? sheet, CancellationToken ct)
+    {
+        _uploadStage = sheet is null ? $"Reading {fileName}…" : $"Reading sheet '{sheet}' of {fileName}…";
+
+        // Progress<T> posts each report to the circuit's dispatcher, so a report can run after
+        // the load returned, even after the first segmentation of a small file was published.
+        // Once reading is over, late reports are dropped: they would set "loading" again for good.
+        var reading = true;
+        var progress = new Progress<LoadProgress>(p =>
+        {
+            if (!reading)
+            {
+                return;
+            }
+
+            _uploadFraction = 0.5 + (p.Fraction / 2);
+            State.BeginLoading(p.Stage, _uploadFraction);
+        });
+        Dataset dataset;
+        try
+        {
+            await using var input = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, ChunkSize, FileOptions.Asynchronous | FileOptions.SequentialScan);
+            dataset = await Service.LoadCsvAsync(input, fileName, Upload.Value.ToLoadOptions() with { Sheet = sheet }, progress, ct);
+        }
+        finally
+        {
+            reading = false;
+        }
+
+        State.UseDataset(dataset);
+    }
+
+    /// <summary>Runs one load; every failure becomes a message naming the file, and the dataset the user had stays.</summary>
+    private async Task GuardAsync(string fileName, Func<Task> load, CancellationToken ct)
+    {
+        try
+        {
+            await load();
+        }
+        catch (CsvLoadException ex)
+        {
+            var other = _workbook is { } workbook && workbook.FileName == fileName
+                ? $" This workbook has other sheets ({string.Join(", ", workbook.Sheets.Where(s => s != workbook.Sheet).Select(s => "'" + s + "'"))}): choose one under Load data."
+                : string.Empty;
+            State.FailLoading($"{fileName}: {Describe(ex)}{other}");
+        }
+        catch (IOException ex)
+        {
+            // The exception text can name server paths (the temporary file): log it, never show it.
+            Logger.LogWarning(ex, "Reading upload {FileName} failed", fileName);
+            State.FailLoading($"'{fileName}' could not be read completely; the upload was interrupted or the file is unreadable. Please try again.");
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            State.FailLoading($"Loading '{fileName}' was cancelled.");
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Anything unexpected must not end the user's circuit or leak details; the dataset they had stays.
+            Logger.LogError(ex, "Loading upload {FileName} failed unexpectedly", fileName);
+            State.FailLoading($"'{fileName}' could not be loaded because of an unexpected error. The dataset you had is still loaded.");
+        }
+    }
+
+    private void DiscardWorkbook()
+    {
+        if (_workbook is { } workbook)
+        {
+            _workbook = null;
+            TryDelete(workbook.Path);
         }
     }
 

@@ -47,6 +47,13 @@ public sealed partial class ExportActions
     [Parameter]
     public bool IncludeLabeledCsv { get; set; }
 
+    /// <summary>
+    /// The customer table <see cref="Result"/> segmented, when it was built from a transactions
+    /// file: also offer the labeled CSV per original line (each line with its customer's segment).
+    /// </summary>
+    [Parameter]
+    public Customers.CustomerLines? Lines { get; set; }
+
     /// <summary>A warning repeated at the top of the report, or null.</summary>
     [Parameter]
     public string? Warning { get; set; }
@@ -64,6 +71,20 @@ public sealed partial class ExportActions
     {
         var labels = RowLabels ?? Result.RowLabels;
         return DownloadAsync(Pages.ProfilesPage.ExportFileName(Result.Dataset.Name), "text/csv", stream => LabeledCsvWriter.Write(stream, Result.Dataset, labels.AsSpan(), Names));
+    }
+
+    private Task ExportLinesAsync()
+    {
+        if (Lines is not { } lines)
+        {
+            return Task.CompletedTask;
+        }
+
+        var customerLabels = RowLabels ?? Result.RowLabels;
+        return DownloadAsync(
+            Stem + "-lines-segments.csv",
+            "text/csv",
+            stream => LabeledCsvWriter.Write(stream, lines.Source, Core.Customers.CustomerLineLabels.Of(lines.Table, customerLabels.AsSpan()), Names));
     }
 
     private Task ExportProfilesCsvAsync() =>
