@@ -53,21 +53,6 @@ public sealed partial class DataPage
         _ => bytes.ToString(CultureInfo.InvariantCulture) + " B",
     };
 
-    /// <summary>The loader's message, with line and column added when the message does not name them.</summary>
-    public static string Describe(CsvLoadException exception)
-    {
-        ArgumentNullException.ThrowIfNull(exception);
-        var message = exception.Message;
-        if (exception.Line is { } line && !message.Contains("line", StringComparison.OrdinalIgnoreCase))
-        {
-            message += exception.Column is { } column
-                ? string.Create(CultureInfo.InvariantCulture, $" (line {line}, column {column})")
-                : string.Create(CultureInfo.InvariantCulture, $" (line {line})");
-        }
-
-        return message;
-    }
-
     protected override void Dispose(bool disposing)
     {
         _uploadCts?.Cancel();
@@ -142,7 +127,7 @@ public sealed partial class DataPage
         }
         catch (CsvLoadException ex)
         {
-            State.FailLoading($"{file.Name}: {Describe(ex)}");
+            State.FailLoading($"{file.Name}: {ex.Describe()}");
         }
         catch (IOException ex)
         {
