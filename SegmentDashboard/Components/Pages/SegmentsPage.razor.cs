@@ -127,7 +127,7 @@ public sealed partial class SegmentsPage
     private PlotlyFigure SizesFigure(SegmentationResult result)
     {
         var names = State.SegmentNames();
-        return _figures.Get("sizes", () => EvaluationFigures.Sizes(result.Profiles, names), result, NamesKey(names));
+        return _figures.Get("sizes", () => EvaluationFigures.Sizes(result, names), result, NamesKey(names));
     }
 
     private PlotlyFigure SilhouetteFigure(SegmentationResult result)
