@@ -22,11 +22,34 @@ internal static class MatrixLinkage
     {
         var size = new int[n];
         Array.Fill(size, 1);
-        var chain = new int[n];
-        var chainLength = 0;
+        var chain = new NearestNeighbourChain(n);
         var first = new int[n - 1];
         var second = new int[n - 1];
         var heights = new double[n - 1];
+        int FirstActive() => Array.FindIndex(size, s => s > 0);
+        (int, double) Nearest(int cx, int previous)
+        {
+            // Start from the previous link so it wins ties (SciPy's scan order and tie rule).
+            var cy = previous;
+            var currentMin = previous >= 0 ? distances[Index(n, cx, previous)] : double.PositiveInfinity;
+            for (var i = 0; i < n; i++)
+            {
+                if (size[i] == 0 || i == cx)
+                {
+                    continue;
+                }
+
+                var dist = distances[Index(n, cx, i)];
+                if (dist < currentMin)
+                {
+                    currentMin = dist;
+                    cy = i;
+                }
+            }
+
+            return (cy, currentMin);
+        }
+
         for (var k = 0; k < n - 1; k++)
         {
             if (k % 1000 == 0)
@@ -35,60 +58,7 @@ internal static class MatrixLinkage
                 progress?.Report(new ClusteringProgress("Merging clusters", (double)k / (n - 1)));
             }
 
-            if (chainLength == 0)
-            {
-                chainLength = 1;
-                for (var i = 0; i < n; i++)
-                {
-                    if (size[i] > 0)
-                    {
-                        chain[0] = i;
-                        break;
-                    }
-                }
-            }
-
-            int cx;
-            int cy;
-            double currentMin;
-            while (true)
-            {
-                cx = chain[chainLength - 1];
-                cy = -1;
-                if (chainLength > 1)
-                {
-                    cy = chain[chainLength - 2];
-                    currentMin = distances[Index(n, cx, cy)];
-                }
-                else
-                {
-                    currentMin = double.PositiveInfinity;
-                }
-
-                for (var i = 0; i < n; i++)
-                {
-                    if (size[i] == 0 || i == cx)
-                    {
-                        continue;
-                    }
-
-                    var dist = distances[Index(n, cx, i)];
-                    if (dist < currentMin)
-                    {
-                        currentMin = dist;
-                        cy = i;
-                    }
-                }
-
-                if (chainLength > 1 && cy == chain[chainLength - 2])
-                {
-                    break;
-                }
-
-                chain[chainLength++] = cy;
-            }
-
-            chainLength -= 2;
+            var (cx, cy, currentMin) = chain.NextPair(FirstActive, Nearest);
             if (cx > cy)
             {
                 (cx, cy) = (cy, cx);

@@ -60,8 +60,24 @@ internal sealed class WardLinkage
         var first = new int[n - 1];
         var second = new int[n - 1];
         var heights = new double[n - 1];
-        var chain = new int[n];
-        var chainLength = 0;
+        var chain = new NearestNeighbourChain(n);
+        int FirstActive() => state._leafAt[0];
+        (int, double) Nearest(int a, int previous)
+        {
+            var pa = state._positionOf[a];
+            var (pb, best) = state.NearestTo(pa);
+            if (previous >= 0)
+            {
+                var toPrevious = state.Cost(pa, state._positionOf[previous]);
+                if (toPrevious <= best)
+                {
+                    return (previous, toPrevious);
+                }
+            }
+
+            return (pb < 0 ? -1 : state._leafAt[pb], best);
+        }
+
         for (var k = 0; k < n - 1; k++)
         {
             if (k % 1000 == 0)
@@ -70,35 +86,7 @@ internal sealed class WardLinkage
                 progress?.Report(new ClusteringProgress("Ward linkage (nearest-neighbour chain)", (double)k / (n - 1)));
             }
 
-            if (chainLength == 0)
-            {
-                chain[chainLength++] = state._leafAt[0];
-            }
-
-            int a;
-            int b;
-            double cost;
-            while (true)
-            {
-                a = chain[chainLength - 1];
-                var pa = state._positionOf[a];
-                var (pb, best) = state.NearestTo(pa);
-                if (chainLength > 1)
-                {
-                    var previous = chain[chainLength - 2];
-                    var toPrevious = state.Cost(pa, state._positionOf[previous]);
-                    if (toPrevious <= best)
-                    {
-                        b = previous;
-                        cost = toPrevious;
-                        break;
-                    }
-                }
-
-                chain[chainLength++] = state._leafAt[pb];
-            }
-
-            chainLength -= 2;
+            var (a, b, cost) = chain.NextPair(FirstActive, Nearest);
             first[k] = Math.Min(a, b);
             second[k] = Math.Max(a, b);
             heights[k] = Math.Sqrt(2 * cost);

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace SegmentDashboard.Core.Data;
 
 /// <summary>Why a file could not be loaded.</summary>
@@ -35,4 +37,21 @@ public sealed class CsvLoadException : Exception
 
     /// <summary>1-based column, when it applies.</summary>
     public int? Column { get; }
+
+    /// <summary>
+    /// The message for the user, with "(line L, column C)" added when the message does not name the
+    /// line itself: the one wording of a file error on the Data page, the saved-analysis upload and the API.
+    /// </summary>
+    public string Describe()
+    {
+        if (Line is not { } line || Message.Contains("line", StringComparison.OrdinalIgnoreCase))
+        {
+            return Message;
+        }
+
+        var where = Column is { } column
+            ? string.Create(CultureInfo.InvariantCulture, $"line {line}, column {column}")
+            : string.Create(CultureInfo.InvariantCulture, $"line {line}");
+        return $"{Message.TrimEnd('.')} ({where}).";
+    }
 }

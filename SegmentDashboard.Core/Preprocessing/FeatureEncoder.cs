@@ -1,4 +1,5 @@
 using SegmentDashboard.Core.Data;
+using SegmentDashboard.Core.Statistics;
 
 namespace SegmentDashboard.Core.Preprocessing;
 
@@ -49,8 +50,7 @@ internal static class FeatureEncoder
             case MissingValueStrategy.Mean:
                 return FeatureScaling.Mean(present);
             case MissingValueStrategy.Median:
-                Array.Sort(present);
-                return FeatureScaling.Quantile(present, 0.5);
+                return Quantiles.Median(present);
             case MissingValueStrategy.MostFrequent:
                 // Ties go to the smallest value, as scikit-learn's SimpleImputer does.
                 return present.GroupBy(value => value)

@@ -1,3 +1,5 @@
+using SegmentDashboard.Core.Statistics;
+
 namespace SegmentDashboard.Core.Preprocessing;
 
 /// <summary>Centre and scale of one matrix column for each <see cref="ScalingMethod"/>.</summary>
@@ -46,8 +48,8 @@ internal static class FeatureScaling
             {
                 var sorted = values.ToArray();
                 Array.Sort(sorted);
-                var median = Quantile(sorted, 0.5);
-                return (median, NonZero(Quantile(sorted, 0.75) - Quantile(sorted, 0.25), median));
+                var median = Quantiles.OfSorted(sorted, 0.5);
+                return (median, NonZero(Quantiles.OfSorted(sorted, 0.75) - Quantiles.OfSorted(sorted, 0.25), median));
             }
 
             default:
@@ -64,21 +66,6 @@ internal static class FeatureScaling
         }
 
         return sum / values.Length;
-    }
-
-    /// <summary>Linear-interpolation quantile of sorted values (NumPy's default, as pandas and scikit-learn).</summary>
-    public static double Quantile(ReadOnlySpan<double> sorted, double p)
-    {
-        if (sorted.Length == 0)
-        {
-            return double.NaN;
-        }
-
-        var position = p * (sorted.Length - 1);
-        var lower = (int)Math.Floor(position);
-        var upper = Math.Min(lower + 1, sorted.Length - 1);
-        var fraction = position - lower;
-        return sorted[lower] + ((sorted[upper] - sorted[lower]) * fraction);
     }
 
     /// <summary>Machine epsilon of double (NumPy's finfo(float64).eps).</summary>

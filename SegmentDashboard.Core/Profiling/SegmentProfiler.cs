@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using SegmentDashboard.Core.Data;
+using SegmentDashboard.Core.Statistics;
 
 namespace SegmentDashboard.Core.Profiling;
 
@@ -124,13 +126,13 @@ public static class SegmentProfiler
 
         var mean = population.Average();
         var std = Math.Sqrt(population.Sum(value => (value - mean) * (value - mean)) / population.Count);
-        var median = Median(population);
+        var median = Quantiles.Median(CollectionsMarshal.AsSpan(population));
         for (var s = 0; s < traits.Length; s++)
         {
             var values = perSegment[s];
             var segmentMean = values.Count == 0 ? double.NaN : values.Average();
             var effect = values.Count == 0 ? double.NaN : std > 0 ? (segmentMean - mean) / std : 0;
-            traits[s].Add(new FeatureTrait(column.Name, segmentMean, Median(values), mean, median, effect));
+            traits[s].Add(new FeatureTrait(column.Name, segmentMean, Quantiles.Median(CollectionsMarshal.AsSpan(values)), mean, median, effect));
         }
     }
 
@@ -200,17 +202,4 @@ public static class SegmentProfiler
 
     /// <summary>The code of a categorical row (-1 when missing), without allocating; -2 for other column kinds.</summary>
     internal static int SingleCode(Column column, int row) => column is CategoricalColumn c ? c.Codes[row] : -2;
-
-    internal static double Median(List<double> values)
-    {
-        if (values.Count == 0)
-        {
-            return double.NaN;
-        }
-
-        var sorted = values.ToArray();
-        Array.Sort(sorted);
-        var middle = sorted.Length / 2;
-        return sorted.Length % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-    }
 }

@@ -62,49 +62,34 @@ internal static class MicroClusterLinkage
         var node = Enumerable.Range(0, m).ToArray();
         var active = Enumerable.Repeat(true, m).ToArray();
         var merges = new List<(int A, int B, double Height, int Leaves)>(m - 1);
-        var chain = new List<int>(m);
+        var chain = new NearestNeighbourChain(m);
+        int FirstActive() => Array.IndexOf(active, true);
+        (int, double) Nearest(int x, int previous)
+        {
+            var best = previous;
+            var bestDistance = previous >= 0 ? table[Index(x, previous)] : double.PositiveInfinity;
+            for (var y = 0; y < m; y++)
+            {
+                if (!active[y] || y == x)
+                {
+                    continue;
+                }
+
+                var distance = table[Index(x, y)];
+                if (distance < bestDistance)
+                {
+                    bestDistance = distance;
+                    best = y;
+                }
+            }
+
+            return (best, bestDistance);
+        }
 
         while (merges.Count < m - 1)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (chain.Count == 0)
-            {
-                chain.Add(Array.IndexOf(active, true));
-            }
-
-            while (true)
-            {
-                var x = chain[^1];
-                var previous = chain.Count > 1 ? chain[^2] : -1;
-                var best = previous;
-                var bestDistance = previous >= 0 ? table[Index(x, previous)] : double.PositiveInfinity;
-                for (var y = 0; y < m; y++)
-                {
-                    if (!active[y] || y == x)
-                    {
-                        continue;
-                    }
-
-                    var distance = table[Index(x, y)];
-                    if (distance < bestDistance)
-                    {
-                        bestDistance = distance;
-                        best = y;
-                    }
-                }
-
-                if (best == previous)
-                {
-                    break;
-                }
-
-                chain.Add(best);
-            }
-
-            var p = chain[^1];
-            var q = chain[^2];
-            chain.RemoveRange(chain.Count - 2, 2);
-            var height = table[Index(p, q)];
+            var (p, q, height) = chain.NextPair(FirstActive, Nearest);
             var (keep, drop) = p < q ? (p, q) : (q, p);
             merges.Add((node[keep], node[drop], height, leaves[keep] + leaves[drop]));
 

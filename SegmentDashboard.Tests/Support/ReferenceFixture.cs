@@ -5,9 +5,11 @@ using SegmentDashboard.Core.Numerics;
 namespace SegmentDashboard.Tests.Support;
 
 /// <summary>
-/// ../shared/reference/fixture_small.csv (300 x 4), z-scored with the population standard
-/// deviation as scikit-learn's StandardScaler does, and its expected values (JSON).
-/// Read with plain code so that engine tests do not depend on the CSV loader under test.
+/// Reference/engine_fixture_small.csv (300 x 4, in the repo, copied to the test output), z-scored
+/// with the population standard deviation as scikit-learn's StandardScaler does, and its expected
+/// values (engine_fixture_small_expected.json, made by Reference/engine_make_fixtures.py with the
+/// versions pinned in engine_requirements.txt). Read with plain code so that engine tests do not
+/// depend on the CSV loader under test. Never skips: a missing file fails the test.
 /// </summary>
 public sealed class ReferenceFixture
 {
@@ -24,10 +26,13 @@ public sealed class ReferenceFixture
 
     public JsonElement Expected { get; }
 
+    /// <summary>The folder in the test output holding the engine_* reference files.</summary>
+    public static string Folder => Path.Combine(AppContext.BaseDirectory, "Reference");
+
     public static ReferenceFixture Load()
     {
-        var folder = TestPaths.RequireFolder(TestPaths.Reference);
-        var lines = File.ReadAllLines(Path.Combine(folder, "fixture_small.csv"));
+        var folder = Folder;
+        var lines = File.ReadAllLines(Path.Combine(folder, "engine_fixture_small.csv"));
         var names = lines[0].Split(',');
         var rows = lines.Skip(1).Where(l => l.Length > 0)
             .Select(l => l.Split(',').Select(v => double.Parse(v, CultureInfo.InvariantCulture)).ToArray())
@@ -45,7 +50,7 @@ public sealed class ReferenceFixture
             }
         }
 
-        var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "fixture_small_expected.json")));
+        var expected = JsonDocument.Parse(File.ReadAllText(Path.Combine(folder, "engine_fixture_small_expected.json")));
         return new ReferenceFixture(raw, FeatureMatrix.FromRows(scaledRows, names), expected);
     }
 

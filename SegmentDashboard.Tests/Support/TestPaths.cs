@@ -11,8 +11,6 @@ public static class TestPaths
     /// <summary>../shared beside the repository (may not exist on every machine).</summary>
     public static string Shared => Path.GetFullPath(Path.Combine(RepoRoot, "..", "shared"));
 
-    public static string Reference => Path.Combine(Shared, "reference");
-
     public static string Datasets => Path.Combine(Shared, "datasets");
 
     /// <summary>Skips the calling test (Xunit.SkippableFact) with a clear message when the folder is absent.</summary>

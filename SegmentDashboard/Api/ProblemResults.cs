@@ -100,20 +100,11 @@ internal static class ProblemResults
 
     private static ProblemHttpResult FromCsv(CsvLoadException csv)
     {
-        var detail = csv.Message;
-        if (csv.Line is { } line && !detail.Contains("line", StringComparison.OrdinalIgnoreCase))
-        {
-            var where = csv.Column is { } column
-                ? $"line {line.ToString(System.Globalization.CultureInfo.InvariantCulture)}, column {column.ToString(System.Globalization.CultureInfo.InvariantCulture)}"
-                : $"line {line.ToString(System.Globalization.CultureInfo.InvariantCulture)}";
-            detail = $"{detail.TrimEnd('.')} ({where}).";
-        }
-
         var status = csv.Error == CsvLoadError.TooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodes.Status400BadRequest;
         return Problem(
             status,
             "The file could not be read",
-            detail,
+            csv.Describe(),
             Extensions(("error", csv.Error.ToString()), ("line", csv.Line), ("column", csv.Column)));
     }
 

@@ -1,3 +1,5 @@
+using SegmentDashboard.Core.Statistics;
+
 namespace SegmentDashboard.Figures;
 
 /// <summary>Tukey box: quartiles (linear interpolation), whiskers at the furthest values within 1.5 IQR.</summary>
@@ -12,21 +14,11 @@ public sealed record BoxStatistics(double Q1, double Median, double Q3, double L
             return new BoxStatistics(double.NaN, double.NaN, double.NaN, double.NaN, double.NaN, double.NaN);
         }
 
-        var q1 = Quantile(sorted, 0.25);
-        var q3 = Quantile(sorted, 0.75);
+        var q1 = Quantiles.OfSorted(sorted, 0.25);
+        var q3 = Quantiles.OfSorted(sorted, 0.75);
         var iqr = q3 - q1;
         var lower = sorted.First(v => v >= q1 - (1.5 * iqr));
         var upper = sorted.Last(v => v <= q3 + (1.5 * iqr));
-        return new BoxStatistics(q1, Quantile(sorted, 0.5), q3, lower, upper, sorted.Average());
-    }
-
-    /// <summary>Quantile of sorted values, linear interpolation (NumPy's default).</summary>
-    public static double Quantile(double[] sorted, double p)
-    {
-        ArgumentNullException.ThrowIfNull(sorted);
-        var position = p * (sorted.Length - 1);
-        var low = (int)Math.Floor(position);
-        var high = Math.Min(low + 1, sorted.Length - 1);
-        return sorted[low] + ((position - low) * (sorted[high] - sorted[low]));
+        return new BoxStatistics(q1, Quantiles.OfSorted(sorted, 0.5), q3, lower, upper, sorted.Average());
     }
 }

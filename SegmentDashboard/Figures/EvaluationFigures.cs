@@ -3,6 +3,7 @@ using Plotly.Blazor;
 using Plotly.Blazor.Traces;
 using SegmentDashboard.Core.Evaluation;
 using SegmentDashboard.Core.Profiling;
+using SegmentDashboard.Core.Segmentation;
 using ScatterLine = Plotly.Blazor.Traces.ScatterLib.Line;
 using ScatterMode = Plotly.Blazor.Traces.ScatterLib.ModeFlag;
 
@@ -155,24 +156,44 @@ public static class EvaluationFigures
         return new PlotlyFigure(traces.ToImmutable(), layout);
     }
 
-    /// <summary>One horizontal bar per segment (first segment on top): size, with the share as bar text.</summary>
-    public static PlotlyFigure Sizes(IReadOnlyList<SegmentProfile> profiles, IReadOnlyDictionary<int, string> names)
+    /// <summary>Colour of the DBSCAN noise bar: a neutral grey, not a segment colour.</summary>
+    public const string NoiseColor = "#9aa0a6";
+
+    /// <summary>The sizes of a result's segments, and for DBSCAN a last "Noise" bar with the customers in no segment.</summary>
+    public static PlotlyFigure Sizes(SegmentationResult result, IReadOnlyDictionary<int, string> names)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var noise = result.Request.Algorithm == ClusteringAlgorithm.Dbscan
+            ? (Customers: result.Labels.Count(label => label < 0), Share: result.NoiseShare)
+            : ((int Customers, double Share)?)null;
+        return Sizes(result.Profiles, names, noise);
+    }
+
+    /// <summary>One horizontal bar per segment (first segment on top): size, with the share as bar text; then the noise bar when given.</summary>
+    public static PlotlyFigure Sizes(IReadOnlyList<SegmentProfile> profiles, IReadOnlyDictionary<int, string> names, (int Customers, double Share)? noise = null)
     {
         ArgumentNullException.ThrowIfNull(profiles);
         var ordered = profiles.OrderBy(p => p.SegmentId).ToArray();
-        var labels = ordered.Select(p => FigureText.Encode(names.TryGetValue(p.SegmentId, out var n) ? n : p.Name, 36)).ToArray();
+        var bars = ordered
+            .Select(p => (Label: FigureText.Encode(names.TryGetValue(p.SegmentId, out var n) ? n : p.Name, 36), Size: p.Size, p.Share, Color: SegmentPalette.Color(p.SegmentId)))
+            .ToList();
+        if (noise is { } extra)
+        {
+            bars.Add(("Noise", extra.Customers, extra.Share, NoiseColor));
+        }
+
         var trace = new Bar
         {
             Name = "Customers",
             Orientation = Plotly.Blazor.Traces.BarLib.OrientationEnum.H,
-            Y = FigureText.Values(labels),
-            X = FigureText.Values(ordered.Select(p => p.Size)),
-            TextArray = ordered.Select(p => FigureText.Percent(p.Share)).ToList(),
+            Y = FigureText.Values(bars.Select(b => b.Label)),
+            X = FigureText.Values(bars.Select(b => b.Size)),
+            TextArray = bars.Select(b => FigureText.Percent(b.Share)).ToList(),
             TextPosition = Plotly.Blazor.Traces.BarLib.TextPositionEnum.Auto,
-            Marker = new Plotly.Blazor.Traces.BarLib.Marker { ColorArray = FigureText.Values(ordered.Select(p => SegmentPalette.Color(p.SegmentId))) },
+            Marker = new Plotly.Blazor.Traces.BarLib.Marker { ColorArray = FigureText.Values(bars.Select(b => b.Color)) },
             HoverTemplate = "%{y}<br>%{x} customers (%{text})<extra></extra>",
         };
-        var layout = FigureStyle.Layout(Math.Max(220, 60 + (ordered.Length * 26)), layout =>
+        var layout = FigureStyle.Layout(Math.Max(220, 60 + (bars.Count * 26)), layout =>
         {
             layout.XAxis = [FigureStyle.XAxis("Customers")];
             layout.YAxis = [FigureStyle.YAxis(string.Empty, axis => axis.AutoRange = Plotly.Blazor.LayoutLib.YAxisLib.AutoRangeEnum.Reversed)];

@@ -13,14 +13,14 @@ namespace SegmentDashboard.Hosting;
 public sealed class SampleWarmup(SegmentationService service, SampleResultCache cache, ILogger<SampleWarmup> logger) : BackgroundService
 {
     /// <summary>The requests a fresh dashboard issues on the sample: the first run, then a run per chosen k.</summary>
-    public static IEnumerable<SegmentationRequest> Requests(Core.Data.Dataset sample, int maxClusterCount = SegmentationSettings.MaxClusterCount)
+    public static IEnumerable<SegmentationRequest> Requests(Core.Data.Dataset sample, int maxClusterCount)
     {
-        var defaults = new SegmentationSettings([.. Preprocessor.DefaultFeatures(sample)]);
-        yield return defaults.ToRequest(includeSweep: true);
-        for (var k = SegmentationSettings.MinClusterCount; k <= maxClusterCount; k++)
+        var defaults = new SegmentationRequest { Features = [.. Preprocessor.DefaultFeatures(sample)] };
+        yield return RunScheduler.FinalRequest(defaults, sweepFits: false);
+        for (var k = SegmentationRequest.MinClusterCount; k <= maxClusterCount; k++)
         {
             // A k change reuses the sweep the first run computed, so its request has none.
-            yield return (defaults with { ClusterCount = k }).ToRequest(includeSweep: false);
+            yield return RunScheduler.FinalRequest(defaults with { ClusterCount = k }, sweepFits: true);
         }
     }
 

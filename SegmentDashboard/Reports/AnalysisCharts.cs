@@ -16,7 +16,7 @@ public static class AnalysisCharts
         ArgumentNullException.ThrowIfNull(names);
         var charts = ImmutableArray.CreateBuilder<ChartSpec>();
         charts.Add(new ChartSpec("chart-scatter", "Customers by segment", "First two principal components", ScatterFigures.Pca(result, names)));
-        charts.Add(new ChartSpec("chart-sizes", "Segment sizes", null, EvaluationFigures.Sizes(result.Profiles, names)));
+        charts.Add(new ChartSpec("chart-sizes", "Segment sizes", null, EvaluationFigures.Sizes(result, names)));
         charts.Add(new ChartSpec("chart-profile-heatmap", "How segments differ", "Effect size: segment mean minus overall mean, in standard deviations", ProfileFigures.ZScoreHeatmap(result.Profiles, names)));
         charts.Add(new ChartSpec("chart-radar", "Profile shapes", "Effect sizes of the most distinguishing features", ProfileFigures.Radar(result.Profiles, names)));
         charts.Add(new ChartSpec("chart-silhouette", "Silhouette per customer", "Higher is better; below 0 means closer to another segment", EvaluationFigures.PerSample(result.Silhouette, result.Labels, names)));

@@ -8,40 +8,30 @@ using SegmentDashboard.Core.Statistics;
 namespace SegmentDashboard.State;
 
 /// <summary>
-/// One circuit's dashboard: the dataset, the user's settings, the latest result, errors and status.
-/// Scoped per circuit (never a singleton: users must not see each other's data). Changing a
-/// setting recomputes after a short debounce, cancelling the previous run; the CPU work runs on the
-/// thread pool and <see cref="Changed"/> is raised (throttled during progress) so components can
-/// <c>InvokeAsync(StateHasChanged)</c>.
+/// One circuit's dashboard as the pages bind it: the dataset, the user's settings, the latest
+/// result, errors, segment names and status. Scoped per circuit (never a singleton: users must not
+/// see each other's data). Runs are scheduled by a <see cref="RunScheduler"/> (debounce,
+/// cancellation, preview, progress); its outcomes are stored here and <see cref="Changed"/> is
+/// raised (throttled during progress) so components can <c>InvokeAsync(StateHasChanged)</c>.
 /// </summary>
 public sealed class DashboardState : IDisposable
 {
-    /// <summary>
-    /// How long settings must stay unchanged before a run starts: long enough to merge the input
-    /// events of one slider drag step or a double-click, short enough not to show in a k change's
-    /// latency. A newer change cancels a run anyway; the debounce only saves starting one.
-    /// </summary>
-    public static readonly TimeSpan Debounce = TimeSpan.FromMilliseconds(50);
-
-    private static readonly TimeSpan ProgressInterval = TimeSpan.FromMilliseconds(200);
+    /// <summary>How long settings must stay unchanged before a run starts (see <see cref="RunScheduler.Debounce"/>).</summary>
+    public static readonly TimeSpan Debounce = RunScheduler.Debounce;
 
     private readonly SegmentationService _service;
-    private readonly SampleResultCache _sampleResults;
     private readonly ILogger<DashboardState> _logger;
-    private readonly Lock _gate = new();
-    private CancellationTokenSource? _runCts;
-    private long _runVersion;
-    private KSweepResult? _sweep;
-    private SweepKey? _sweepKey;
-    private long _lastProgressTicks;
+    private readonly RunScheduler _runs;
     private ImmutableDictionary<int, string> _segmentNames = ImmutableDictionary<int, string>.Empty;
     private bool _started;
 
     public DashboardState(SegmentationService service, SampleResultCache sampleResults, ILogger<DashboardState> logger)
     {
         _service = service;
-        _sampleResults = sampleResults;
         _logger = logger;
+        _runs = new RunScheduler(service, sampleResults, logger);
+        _runs.ProgressChanged += Notify;
+        _runs.Published += Notify;
     }
 
     /// <summary>Raised after any change; may be raised on a thread-pool thread.</summary>
@@ -51,12 +41,13 @@ public sealed class DashboardState : IDisposable
 
     public ImmutableArray<ColumnSummary> Summaries { get; private set; } = ImmutableArray<ColumnSummary>.Empty;
 
-    public SegmentationSettings Settings { get; private set; } = new(ImmutableArray<string>.Empty);
+    /// <summary>What the user chose (Segments page, feature checkboxes): the same record the engine runs.</summary>
+    public SegmentationRequest Settings { get; private set; } = new();
 
     /// <summary>The latest finished result (for <see cref="ResultSettings"/>; may lag while computing).</summary>
     public SegmentationResult? Result { get; private set; }
 
-    public SegmentationSettings? ResultSettings { get; private set; }
+    public SegmentationRequest? ResultSettings { get; private set; }
 
     public DashboardStatus Status { get; private set; } = DashboardStatus.Starting;
 
@@ -69,18 +60,18 @@ public sealed class DashboardState : IDisposable
     /// <summary>A note that is not an error (e.g. values lost by a kind conversion).</summary>
     public string? Notice { get; private set; }
 
-    public string ProgressStage { get; private set; } = string.Empty;
+    public string ProgressStage => _runs.Progress.Stage;
 
     /// <summary>Fraction in [0, 1] of the running computation.</summary>
-    public double Progress { get; private set; }
+    public double Progress => _runs.Progress.Fraction;
 
     /// <summary>The k-sweep of the result: its own, or the previous one when only k changed.</summary>
-    public KSweepResult? Sweep => Result?.Sweep ?? (ResultSettings is not null && ResultSettings.ToSweepKey() == _sweepKey ? _sweep : null);
+    public KSweepResult? Sweep => Result?.Sweep ?? (ResultSettings is { } settings ? _runs.SweepFor(settings) : null);
 
     public bool IsReady => Status == DashboardStatus.Ready;
 
     /// <summary>Increases with every scheduled run: lets a browser test wait for the run its change started.</summary>
-    public long RunVersion => Interlocked.Read(ref _runVersion);
+    public long RunVersion => _runs.Version;
 
     /// <summary>The largest k the user may choose: the engine's configured Segmentation:MaxClusterCount (use this, not a constant).</summary>
     public int MaxClusterCount => _service.Limits.MaxClusterCount;
@@ -114,9 +105,7 @@ public sealed class DashboardState : IDisposable
     public void BeginLoading(string stage, double fraction)
     {
         Status = DashboardStatus.Loading;
-        ProgressStage = stage;
-        Progress = fraction;
-        NotifyProgress();
+        _runs.ShowProgress(stage, fraction);
     }
 
     /// <summary>A load failed: the message is shown, the previous dataset and result stay.</summary>
@@ -146,12 +135,12 @@ public sealed class DashboardState : IDisposable
         Result = null;
         ResultSettings = null;
         _segmentNames = ImmutableDictionary<int, string>.Empty;
-        Settings = new SegmentationSettings(DefaultFeatures(dataset)) { Seed = Settings.Seed };
+        Settings = new SegmentationRequest { Features = DefaultFeatures(dataset), Seed = Settings.Seed };
         ScheduleRun(TimeSpan.Zero);
     }
 
     /// <summary>Applies new settings; recomputes after <see cref="Debounce"/> when they differ.</summary>
-    public void UpdateSettings(SegmentationSettings settings)
+    public void UpdateSettings(SegmentationRequest settings)
     {
         ArgumentNullException.ThrowIfNull(settings);
         if (settings.Equals(Settings) && Status != DashboardStatus.Failed)
@@ -161,7 +150,7 @@ public sealed class DashboardState : IDisposable
 
         Settings = settings;
         // Nothing to compute (a demo's k change on the warmed sample): no reason to wait.
-        var cached = Dataset is { } dataset && _sampleResults.Contains(dataset, _service.Sample(), FinalRequest(settings));
+        var cached = Dataset is { } dataset && _runs.IsCached(dataset, settings);
         ScheduleRun(cached ? TimeSpan.Zero : Debounce);
     }
 
@@ -233,7 +222,7 @@ public sealed class DashboardState : IDisposable
             : Result.Profiles.ToImmutableDictionary(p => p.SegmentId, p => SegmentName(p.SegmentId));
 
     /// <summary>For component tests: a finished state without running the engine.</summary>
-    internal void SetSnapshot(Dataset dataset, SegmentationSettings settings, SegmentationResult? result)
+    internal void SetSnapshot(Dataset dataset, SegmentationRequest settings, SegmentationResult? result)
     {
         _started = true;
         Dataset = dataset;
@@ -246,21 +235,16 @@ public sealed class DashboardState : IDisposable
 
     public void Dispose()
     {
-        lock (_gate)
-        {
-            _runCts?.Cancel();
-            _runCts?.Dispose();
-            _runCts = null;
+        _runs.ProgressChanged -= Notify;
+        _runs.Published -= Notify;
+        _runs.Dispose();
 
-            // The circuit is gone: drop the dataset and results now (a 1,000,000-row upload holds
-            // hundreds of MB) rather than whenever the last closure over this state is collected.
-            Dataset = null;
-            Summaries = ImmutableArray<ColumnSummary>.Empty;
-            Result = null;
-            ResultSettings = null;
-            _sweep = null;
-            _sweepKey = null;
-        }
+        // The circuit is gone: drop the dataset and results now (a 1,000,000-row upload holds
+        // hundreds of MB) rather than whenever the last closure over this state is collected.
+        Dataset = null;
+        Summaries = ImmutableArray<ColumnSummary>.Empty;
+        Result = null;
+        ResultSettings = null;
     }
 
     private static ImmutableArray<string> DefaultFeatures(Dataset dataset) =>
@@ -278,153 +262,31 @@ public sealed class DashboardState : IDisposable
             return;
         }
 
-        CancellationTokenSource cts;
-        long version;
-        lock (_gate)
-        {
-            _runCts?.Cancel();
-            _runCts?.Dispose();
-            cts = _runCts = new CancellationTokenSource();
-            version = ++_runVersion;
-        }
-
         Status = DashboardStatus.Computing;
-        ProgressStage = "Waiting for changes to settle";
-        Progress = 0;
+        _runs.Schedule(dataset, Settings, delay, Apply);
         Notify();
-        _ = RunAsync(dataset, Settings, delay, version, cts.Token);
     }
 
-    /// <summary>
-    /// One run for one version of the settings. When the k-sweep must be recomputed for a chosen k,
-    /// a quick preview (no sweep, no stability) is shown first and the full result replaces it;
-    /// the status says "ready" only once the full result is in.
-    /// </summary>
-    private async Task RunAsync(Dataset dataset, SegmentationSettings settings, TimeSpan delay, long version, CancellationToken ct)
+    /// <summary>Stores a run's outcome; the scheduler calls it under its lock, only for the latest run, and raises Published after.</summary>
+    private void Apply(RunOutcome outcome)
     {
-        try
+        if (outcome.Error is { } error)
         {
-            if (delay > TimeSpan.Zero)
-            {
-                await Task.Delay(delay, ct);
-            }
-
-            var sweepKey = settings.ToSweepKey();
-            var progress = new RunProgress(this, version);
-            if (settings.ClusterCount is not null && !SweepFits(settings))
-            {
-                var preview = await SegmentAsync(dataset, settings.ToRequest(includeSweep: false, includeStability: false), progress, ct);
-                if (!Publish(preview, settings, sweepKey, version, final: false))
-                {
-                    return;
-                }
-            }
-
-            var result = await SegmentAsync(dataset, FinalRequest(settings), progress, ct);
-            Publish(result, settings, sweepKey, version, final: true);
+            SegmentationError = error;
+            Status = DashboardStatus.Failed;
         }
-        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        else
         {
-            // A newer run replaced this one.
-        }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
-        {
-            lock (_gate)
-            {
-                if (version != _runVersion)
-                {
-                    return;
-                }
-
-                if (ex is not ArgumentException)
-                {
-                    _logger.LogError(ex, "Segmentation failed.");
-                }
-
-                SegmentationError = ex is ArgumentException ? ex.Message : "Segmentation failed: " + ex.Message;
-                Status = DashboardStatus.Failed;
-            }
-
-            Notify();
-        }
-    }
-
-    /// <summary>The request whose result a run publishes as final: with the k-sweep unless the current sweep fits.</summary>
-    private SegmentationRequest FinalRequest(SegmentationSettings settings) =>
-        settings.ToRequest(includeSweep: !SweepFits(settings) || settings.ClusterCount is null);
-
-    /// <summary>Whether the k-sweep already shown was computed for these settings' features, scaling, missing values and seed.</summary>
-    private bool SweepFits(SegmentationSettings settings) => _sweep is not null && settings.ToSweepKey() == _sweepKey;
-
-    private Task<SegmentationResult> SegmentAsync(Dataset dataset, SegmentationRequest request, RunProgress progress, CancellationToken ct) =>
-        _sampleResults.GetOrRunAsync(dataset, _service.Sample(), request, () => Task.Run(() => _service.SegmentAsync(dataset, request, progress, ct), ct));
-
-    /// <summary>Shows a result if its run is still the latest; false when a newer run replaced it.</summary>
-    private bool Publish(SegmentationResult result, SegmentationSettings settings, SweepKey sweepKey, long version, bool final)
-    {
-        lock (_gate)
-        {
-            if (version != _runVersion)
-            {
-                return false;
-            }
-
-            if (result.Sweep is not null)
-            {
-                _sweep = result.Sweep;
-                _sweepKey = sweepKey;
-            }
-
             _segmentNames = ImmutableDictionary<int, string>.Empty;
-            Result = result;
-            ResultSettings = settings;
+            Result = outcome.Result;
+            ResultSettings = outcome.Settings;
             SegmentationError = null;
-            if (final)
+            if (outcome.IsFinal)
             {
-                Progress = 1;
                 Status = DashboardStatus.Ready;
             }
-            else
-            {
-                ProgressStage = "Scoring k = 2 to 15 and stability";
-            }
         }
-
-        Notify();
-        return true;
     }
 
     private void Notify() => Changed?.Invoke();
-
-    private void NotifyProgress()
-    {
-        var now = Environment.TickCount64;
-        var last = Interlocked.Read(ref _lastProgressTicks);
-        if (now - last >= ProgressInterval.TotalMilliseconds && Interlocked.CompareExchange(ref _lastProgressTicks, now, last) == last)
-        {
-            Notify();
-        }
-    }
-
-    /// <summary>Progress sink of one run: ignored once a newer run started; throttled notifications.</summary>
-    private sealed class RunProgress(DashboardState owner, long version) : IProgress<SegmentationProgress>
-    {
-        public void Report(SegmentationProgress value)
-        {
-            // Pool threads report: the version check and both writes happen under the state's lock,
-            // so a stale run cannot overwrite a newer run's progress and the stage and fraction agree.
-            lock (owner._gate)
-            {
-                if (Interlocked.Read(ref owner._runVersion) != version)
-                {
-                    return;
-                }
-
-                owner.ProgressStage = value.Stage;
-                owner.Progress = value.Fraction;
-            }
-
-            owner.NotifyProgress();
-        }
-    }
 }

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using SegmentDashboard.Core.Data;
 using SegmentDashboard.Core.Segmentation;
 
@@ -14,13 +13,14 @@ public sealed class SampleResultCache
 {
     public const int Capacity = 64;
 
-    private readonly ConcurrentDictionary<string, SegmentationResult> _results = new(StringComparer.Ordinal);
+    // Keyed on the request itself: SegmentationRequest compares every field by value (features by content).
+    private readonly ConcurrentDictionary<SegmentationRequest, SegmentationResult> _results = new();
 
     public int Count => _results.Count;
 
     /// <summary>Whether <paramref name="dataset"/> is the sample and the result of <paramref name="request"/> is cached.</summary>
     public bool Contains(Dataset dataset, Dataset sample, SegmentationRequest request) =>
-        ReferenceEquals(dataset, sample) && _results.ContainsKey(Key(request));
+        ReferenceEquals(dataset, sample) && _results.ContainsKey(request);
 
     /// <summary>The cached result for the sample and this request, else runs <paramref name="run"/> (and caches it for the sample).</summary>
     public async Task<SegmentationResult> GetOrRunAsync(Dataset dataset, Dataset sample, SegmentationRequest request, Func<Task<SegmentationResult>> run)
@@ -32,8 +32,7 @@ public sealed class SampleResultCache
             return await run();
         }
 
-        var key = Key(request);
-        if (_results.TryGetValue(key, out var cached))
+        if (_results.TryGetValue(request, out var cached))
         {
             return cached;
         }
@@ -44,28 +43,7 @@ public sealed class SampleResultCache
             _results.Clear();
         }
 
-        _results[key] = result;
+        _results[request] = result;
         return result;
-    }
-
-    /// <summary>Every field of the request by value (the feature list by content, not by array identity).</summary>
-    public static string Key(SegmentationRequest request)
-    {
-        ArgumentNullException.ThrowIfNull(request);
-        return string.Join(
-            '|',
-            string.Join('\u001f', request.Features),
-            request.Algorithm,
-            request.ClusterCount?.ToString(CultureInfo.InvariantCulture) ?? "auto",
-            request.Linkage,
-            request.Eps.ToString("R", CultureInfo.InvariantCulture),
-            request.MinSamples.ToString(CultureInfo.InvariantCulture),
-            request.Scaling,
-            request.Missing,
-            request.Seed.ToString(CultureInfo.InvariantCulture),
-            request.Restarts.ToString(CultureInfo.InvariantCulture),
-            request.IncludeSweep,
-            request.IncludeStability,
-            request.Gamma?.ToString("R", CultureInfo.InvariantCulture) ?? "default");
     }
 }

@@ -6,7 +6,7 @@ namespace SegmentDashboard.Tests.Core.Clustering;
 
 public class DbscanTests
 {
-    [SkippableFact]
+    [Fact]
     public void Fit_ReferenceFixture_MatchesScikitLearn()
     {
         // Arrange: scikit-learn 1.2.1 DBSCAN(eps=0.5, min_samples=5) on the z-scored fixture.

@@ -6,7 +6,7 @@ namespace SegmentDashboard.Tests.Core.Clustering;
 
 public class HierarchicalClusteringTests
 {
-    [SkippableTheory]
+    [Theory]
     [InlineData(LinkageMethod.Ward, "linkage_ward")]
     [InlineData(LinkageMethod.Complete, "linkage_complete")]
     [InlineData(LinkageMethod.Average, "linkage_average")]

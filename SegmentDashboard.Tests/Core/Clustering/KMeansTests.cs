@@ -6,7 +6,7 @@ namespace SegmentDashboard.Tests.Core.Clustering;
 
 public class KMeansTests
 {
-    [SkippableFact]
+    [Fact]
     public void Fit_ReferenceFixtureK4_MatchesScikitLearnPartitionAndInertia()
     {
         // Arrange: scikit-learn 1.2.1 KMeans(n_clusters=4, n_init=10, random_state=0) on the z-scored fixture.

@@ -8,7 +8,7 @@ namespace SegmentDashboard.Tests.Core.Evaluation;
 
 public sealed class KSweepTests
 {
-    [SkippableFact]
+    [Fact]
     public void Run_TestLocalKMeansOnFixture_PerKMetricsMatchScikitLearnAndSuggestsFour()
     {
         // Arrange: the reference sweep is scikit-learn KMeans (n_init=10) for k = 2..8. The
@@ -45,7 +45,7 @@ public sealed class KSweepTests
         Assert.StartsWith("k = 4 has the highest silhouette (0.62)", result.Reason, StringComparison.Ordinal);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Run_ProjectKMeansWithTenRestarts_SuggestsFour()
     {
         // Arrange: the product's own K-means (k-means++, 10 restarts), as the dashboard runs it.

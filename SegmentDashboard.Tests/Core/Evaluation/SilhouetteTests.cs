@@ -8,7 +8,7 @@ public sealed class SilhouetteTests
 {
     private static readonly double[][] Centres = [[0.0, 0.0, 0.0], [3.0, 0.0, 1.0], [0.0, 3.0, -1.0], [2.5, 2.5, 2.0]];
 
-    [SkippableFact]
+    [Fact]
     public void Exact_KMeansK4LabelsOnFixture_MatchesScikitLearnOverallAndPerSample()
     {
         // Arrange
@@ -35,23 +35,25 @@ public sealed class SilhouetteTests
     [Fact]
     public void Exact_SingletonCluster_ZeroForThatRowLikeScikitLearn()
     {
-        // Arrange
-        var x = FeatureMatrix.FromRows([[0.0], [1.0], [5.0], [6.0], [20.0]]);
+        // Arrange: five values, the last alone in its cluster (engine_make_fixtures.py).
+        var fixture = ReferenceFixture.Load();
+        var x = FeatureMatrix.FromRows([.. fixture.DoubleArray("silhouette_singleton", "x").Select(v => new[] { v })]);
 
         // Act
-        var result = Silhouette.Exact(x, [0, 0, 1, 1, 2]);
+        var result = Silhouette.Exact(x, fixture.IntArray("silhouette_singleton", "labels"));
 
-        // Assert: scikit-learn 1.2.1 silhouette_samples / silhouette_score on the same data.
-        double[] expected = [0.8181818181818182, 0.7777777777777778, 0.7777777777777778, 0.8181818181818182, 0.0];
+        // Assert: scikit-learn silhouette_samples / silhouette_score on the same data.
+        var expected = fixture.DoubleArray("silhouette_singleton", "samples");
+        Assert.Equal(0.0, expected[^1]);
         for (var i = 0; i < expected.Length; i++)
         {
             Tolerance.AssertClose(expected[i], result.PerSample[i], 1e-12, $"row {i}");
         }
 
-        Tolerance.AssertClose(0.6383838383838384, result.Score, 1e-12);
+        Tolerance.AssertClose(fixture.Double("silhouette_singleton", "score"), result.Score, 1e-12);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Exact_DbscanLabelsWithNoise_NoiseRowsExcludedAndNaN()
     {
         // Arrange
@@ -61,9 +63,9 @@ public sealed class SilhouetteTests
         // Act
         var result = Silhouette.Exact(fixture.Scaled, labels);
 
-        // Assert: scikit-learn 1.2.1 silhouette_score(X[labels >= 0], labels[labels >= 0]).
-        Tolerance.AssertClose(0.6387741497879328, result.Score, 1e-9);
-        Assert.Equal(300 - 28, result.SampleSize);
+        // Assert: scikit-learn silhouette_score(X[labels >= 0], labels[labels >= 0]).
+        Tolerance.AssertClose(fixture.Double("dbscan_eps0.5_min5", "without_noise", "silhouette"), result.Score, 1e-9);
+        Assert.Equal(300 - fixture.Get("dbscan_eps0.5_min5", "n_noise").GetInt32(), result.SampleSize);
         for (var i = 0; i < labels.Length; i++)
         {
             Assert.Equal(labels[i] < 0, double.IsNaN(result.PerSample[i]));

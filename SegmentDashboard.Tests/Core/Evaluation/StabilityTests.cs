@@ -7,7 +7,7 @@ namespace SegmentDashboard.Tests.Core.Evaluation;
 
 public sealed class StabilityTests
 {
-    [SkippableFact]
+    [Fact]
     public void Compute_ClusterFunctionReproducingReference_ScoreOneOnSubsampleRows()
     {
         // Arrange: the cluster function looks each subsample row up in the full data and returns
@@ -33,7 +33,7 @@ public sealed class StabilityTests
         Assert.Equal(0.8, result.SampleFraction);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Compute_ReclusteringWithTestKMeans_StableAndDeterministicForSeed()
     {
         // Arrange
@@ -51,7 +51,7 @@ public sealed class StabilityTests
         Assert.Equal(first.Scores.Average(), first.Score, 15);
     }
 
-    [SkippableFact]
+    [Fact]
     public void Compute_RandomLabels_ScoreNearZero()
     {
         // Arrange

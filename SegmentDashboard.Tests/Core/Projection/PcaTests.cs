@@ -6,7 +6,7 @@ namespace SegmentDashboard.Tests.Core.Projection;
 
 public sealed class PcaTests
 {
-    [SkippableFact]
+    [Fact]
     public void Fit_FixtureTwoComponents_MatchesScikitLearn()
     {
         // Arrange
@@ -29,7 +29,7 @@ public sealed class PcaTests
         }
     }
 
-    [SkippableFact]
+    [Fact]
     public void Fit_FixtureTwoComponents_SignsVarianceAndScoresAsScikitLearn()
     {
         // Arrange: values from /usr/bin/python3, scikit-learn 1.2.1 PCA(n_components=2).fit(X) on

@@ -7,19 +7,23 @@ namespace SegmentDashboard.Tests.Core.Segmentation;
 
 public sealed class MicroClusterLinkageTests
 {
-    // Six points and weights; expected heights from SciPy 1.x (scipy.cluster.hierarchy.linkage):
-    // unit weights = linkage(points, method); weights = linkage(np.repeat(points, weights, 0), method)
-    // with the zero-height merges of duplicates removed (see the commit adding this test).
+    // Six points and weights; expected heights from SciPy (Reference/engine_make_fixtures.py,
+    // "micro_cluster_linkage"): unit weights = linkage(points, method); weights =
+    // linkage(np.repeat(points, weights, 0), method) with the zero-height merges of the copies removed.
+    private static readonly ReferenceFixture Fixture = ReferenceFixture.Load();
+
     private static readonly double[][] Points =
-        [[6.1, -7.7], [1.3, -1.7], [-1.4, -0.6], [-6.1, -0.7], [-2.6, 10.0], [0.7, -1.1]];
+        [.. Fixture.Get("micro_cluster_linkage", "points").EnumerateArray().Select(p => p.EnumerateArray().Select(v => v.GetDouble()).ToArray())];
 
     [Theory]
-    [InlineData(LinkageMethod.Ward, new[] { 0.8485281374, 2.9211869734, 7.7341235228, 12.6763559433, 16.3385025834 })]
-    [InlineData(LinkageMethod.Complete, new[] { 0.8485281374, 2.9154759474, 7.467261881, 12.3328828747, 19.7225758967 })]
-    [InlineData(LinkageMethod.Single, new[] { 0.8485281374, 2.1587033145, 4.7010637094, 7.6837490849, 10.6677082825 })]
-    [InlineData(LinkageMethod.Average, new[] { 0.8485281374, 2.537089631, 6.3266933789, 10.1511362353, 13.1122417236 })]
-    public void Fit_UnitWeights_MatchesSciPy(LinkageMethod method, double[] heights)
+    [InlineData(LinkageMethod.Ward)]
+    [InlineData(LinkageMethod.Complete)]
+    [InlineData(LinkageMethod.Single)]
+    [InlineData(LinkageMethod.Average)]
+    public void Fit_UnitWeights_MatchesSciPy(LinkageMethod method)
     {
+        var heights = Fixture.DoubleArray("micro_cluster_linkage", "unit", method.ToString().ToLowerInvariant());
+        Assert.Equal(5, heights.Length);
         var tree = MicroClusterLinkage.Fit(FeatureMatrix.FromRows(Points), [1, 1, 1, 1, 1, 1], method, CancellationToken.None);
 
         for (var i = 0; i < heights.Length; i++)
@@ -35,11 +39,13 @@ public sealed class MicroClusterLinkageTests
     }
 
     [Theory]
-    [InlineData(LinkageMethod.Ward, new[] { 1.314534138012399, 4.404932300436474, 8.569047288267898, 12.35079844472503, 28.761821798390894 })]
-    [InlineData(LinkageMethod.Average, new[] { 0.848528137423857, 2.6127668942505062, 6.489631736384145, 9.353409773687078, 12.49720423213136 })]
-    public void Fit_Weighted_EqualsLinkageOfTheRepeatedPoints(LinkageMethod method, double[] heights)
+    [InlineData(LinkageMethod.Ward)]
+    [InlineData(LinkageMethod.Average)]
+    public void Fit_Weighted_EqualsLinkageOfTheRepeatedPoints(LinkageMethod method)
     {
-        var tree = MicroClusterLinkage.Fit(FeatureMatrix.FromRows(Points), [1, 3, 2, 1, 4, 2], method, CancellationToken.None);
+        var heights = Fixture.DoubleArray("micro_cluster_linkage", "weighted", method.ToString().ToLowerInvariant());
+        long[] weights = [.. Fixture.IntArray("micro_cluster_linkage", "weights").Select(w => (long)w)];
+        var tree = MicroClusterLinkage.Fit(FeatureMatrix.FromRows(Points), weights, method, CancellationToken.None);
 
         Assert.Equal(heights.Length, tree.Merges.Length);
         for (var i = 0; i < heights.Length; i++)

@@ -24,7 +24,7 @@ public sealed class ComparePageRenderingTests
         // Arrange: the current result (A) and, independently, the run the page will compute as B (k + 1, same settings).
         var state = ComponentRenderer.ReadyState();
         var a = state.Result!;
-        var request = (state.ResultSettings! with { ClusterCount = a.ClusterCount + 1 }).ToRequest(includeSweep: false, includeStability: false);
+        var request = state.ResultSettings! with { ClusterCount = a.ClusterCount + 1, IncludeSweep = false, IncludeStability = false };
         var b = await new SegmentationService().SegmentAsync(a.Dataset, request);
         var expectedAri = AdjustedRandIndex.Compute(a.RowLabels.AsSpan(), b.RowLabels.AsSpan());
         await using var context = ComponentRenderer.CreateContext(state);

@@ -89,7 +89,7 @@ public static class ComponentRenderer
         result ??= FakeSegmentation.Result();
         state.SetSnapshot(
             result.Dataset,
-            new SegmentationSettings(result.Request.Features, result.Request.Algorithm, result.ClusterCount),
+            new SegmentationRequest { Features = result.Request.Features, Algorithm = result.Request.Algorithm, ClusterCount = result.ClusterCount },
             result);
         return state;
     }

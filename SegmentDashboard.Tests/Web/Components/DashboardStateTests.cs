@@ -169,7 +169,7 @@ public sealed class DashboardStateTests
         state.Start();
         await ready;
 
-        foreach (var k in Enumerable.Range(SegmentationSettings.MinClusterCount, 14).Reverse())
+        foreach (var k in Enumerable.Range(SegmentationRequest.MinClusterCount, 14).Reverse())
         {
             state.UpdateSettings(state.Settings with { ClusterCount = k });
 
@@ -180,6 +180,52 @@ public sealed class DashboardStateTests
 
         // Every request the dashboard made was one the warm-up had cached.
         Assert.Equal(15, cache.Count);
+    }
+
+    [Fact]
+    public async Task SampleResultCache_EqualRequestWithNewFeatureArray_IsAHit()
+    {
+        var cache = new SampleResultCache();
+        var service = new SegmentationService();
+        var sample = service.Sample();
+        var request = new SegmentationRequest { Features = ["Age", "AnnualIncome"], ClusterCount = 3, IncludeSweep = false, IncludeStability = false };
+        var runs = 0;
+        Task<SegmentationResult> Run() { runs++; return service.SegmentAsync(sample, request); }
+
+        var first = await cache.GetOrRunAsync(sample, sample, request, Run);
+        var copy = request with { Features = [.. new[] { "Age", "AnnualIncome" }] };
+        var second = await cache.GetOrRunAsync(sample, sample, copy, Run);
+        await cache.GetOrRunAsync(sample, sample, request with { Seed = 1 }, Run);
+
+        Assert.Same(first, second);
+        Assert.True(cache.Contains(sample, sample, copy));
+        Assert.Equal(2, runs);
+    }
+
+    [Fact]
+    public async Task Progress_StaleRunReports_AreIgnoredAndStageAndFractionStayTogether()
+    {
+        using var state = NewState();
+        await UseAndWaitAsync(state, ThreeBlobs());
+        var torn = 0;
+        state.Changed += () =>
+        {
+            var stage = state.ProgressStage;
+            var fraction = state.Progress;
+            if (stage.Length == 0 || fraction is < 0 or > 1)
+            {
+                Interlocked.Increment(ref torn);
+            }
+        };
+
+        var ready = WaitForReadyAsync(state, state.RunVersion + 2);
+        state.UpdateSettings(state.Settings with { ClusterCount = 2, Seed = 3 });
+        state.UpdateSettings(state.Settings with { ClusterCount = 3, Seed = 4 });
+        await ready;
+
+        Assert.Equal(0, Volatile.Read(ref torn));
+        Assert.Equal(3, state.Result!.ClusterCount);
+        Assert.Equal(1, state.Progress);
     }
 
     private static DashboardState NewState() =>

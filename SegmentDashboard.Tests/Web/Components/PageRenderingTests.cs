@@ -4,7 +4,6 @@ using Bunit;
 using SegmentDashboard.Components.Charts;
 using SegmentDashboard.Components.Layout;
 using SegmentDashboard.Components.Pages;
-using SegmentDashboard.Core.Data;
 using SegmentDashboard.Core.Segmentation;
 using SegmentDashboard.Figures;
 using SegmentDashboard.State;
@@ -82,17 +81,6 @@ public sealed class PageRenderingTests
         Assert.Null(document.ByTestId("k-input"));
         Assert.Equal("0.75", document.ByTestId("eps-input")!.QuerySelector("input")!.GetAttribute("value"));
         Assert.Equal("7", document.ByTestId("min-samples-input")!.QuerySelector("input")!.GetAttribute("value"));
-    }
-
-    [Theory]
-    [InlineData("Line 14 has 6 fields but the header has 5.", 14, 6, "Line 14 has 6 fields but the header has 5.")]
-    [InlineData("A quote is never closed.", 3, 2, "A quote is never closed. (line 3, column 2)")]
-    [InlineData("The file is empty.", null, null, "The file is empty.")]
-    public void Describe_CsvLoadException_NamesTheLineAndColumnOnce(string message, int? line, int? column, string expected)
-    {
-        var exception = new CsvLoadException(CsvLoadError.UnclosedQuote, message, line, column);
-
-        Assert.Equal(expected, DataPage.Describe(exception));
     }
 
     [Fact]

@@ -10,8 +10,11 @@ namespace SegmentDashboard.Tests.Web.Reliability;
 /// <summary>A closed tab ends its circuit's scope: the per-circuit state must cancel the run in flight.</summary>
 public sealed class DashboardStateDisposalTests
 {
-    private static readonly FieldInfo RunCts = typeof(DashboardState).GetField("_runCts", BindingFlags.NonPublic | BindingFlags.Instance)
-        ?? throw new InvalidOperationException("DashboardState._runCts not found: update this test with the state's cancellation field.");
+    private static readonly FieldInfo Runs = typeof(DashboardState).GetField("_runs", BindingFlags.NonPublic | BindingFlags.Instance)
+        ?? throw new InvalidOperationException("DashboardState._runs not found: update this test with the state's run scheduler field.");
+
+    private static readonly FieldInfo RunCts = typeof(RunScheduler).GetField("_runCts", BindingFlags.NonPublic | BindingFlags.Instance)
+        ?? throw new InvalidOperationException("RunScheduler._runCts not found: update this test with the scheduler's cancellation field.");
 
     [Fact]
     public async Task DisposeScope_RunInFlight_ItsTokenIsCancelledAndNothingIsPublished()
@@ -48,7 +51,7 @@ public sealed class DashboardStateDisposalTests
             if (state.ProgressStage != "Waiting for changes to settle" && Interlocked.Exchange(ref disposed, 1) == 0)
             {
                 var status = state.Status;
-                token = ((CancellationTokenSource)RunCts.GetValue(state)!).Token;
+                token = ((CancellationTokenSource)RunCts.GetValue(Runs.GetValue(state))!).Token;
                 scope.Dispose();
                 disposedDuringRun.TrySetResult(status);
             }
@@ -58,7 +61,7 @@ public sealed class DashboardStateDisposalTests
         Assert.Equal(DashboardStatus.Computing, await disposedDuringRun.Task.WaitAsync(TimeSpan.FromSeconds(60)));
 
         Assert.True(token.IsCancellationRequested, "Disposing the circuit's scope did not cancel the running segmentation.");
-        Assert.Null(RunCts.GetValue(state));
+        Assert.Null(RunCts.GetValue(Runs.GetValue(state)));
         Assert.Null(state.Result);
         Assert.Equal(0, Volatile.Read(ref publishedAfterDispose));
         await services.DisposeAsync();

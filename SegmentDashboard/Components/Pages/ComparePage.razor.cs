@@ -5,7 +5,6 @@ using SegmentDashboard.Core.Compare;
 using SegmentDashboard.Core.Export;
 using SegmentDashboard.Core.Segmentation;
 using SegmentDashboard.Figures;
-using SegmentDashboard.State;
 using SegmentDashboard.Storage;
 
 namespace SegmentDashboard.Components.Pages;
@@ -81,7 +80,7 @@ public sealed partial class ComparePage
 
     protected override async Task OnInitializedAsync()
     {
-        _k = State.Result?.ClusterCount is > 0 and var k ? Math.Clamp(k + 1, SegmentationSettings.MinClusterCount, SegmentationSettings.MaxClusterCount) : 3;
+        _k = State.Result?.ClusterCount is > 0 and var k ? Math.Clamp(k + 1, SegmentationRequest.MinClusterCount, State.MaxClusterCount) : 3;
         try
         {
             _actor = await CurrentActor.GetAsync();
@@ -130,7 +129,7 @@ public sealed partial class ComparePage
             string label;
             if (_source == CompareSource.Computed)
             {
-                var request = (settings with { Algorithm = _algorithm, ClusterCount = _k }).ToRequest(includeSweep: false, includeStability: false);
+                var request = settings with { Algorithm = _algorithm, ClusterCount = _k, IncludeSweep = false, IncludeStability = false };
                 b = await Task.Run(() => Service.SegmentAsync(a.Dataset, request, cancellationToken: ct), ct);
                 labelsB = b.RowLabels;
                 nameB = id => b.Profiles.FirstOrDefault(p => p.SegmentId == id)?.Name ?? (id < 0 ? "Noise" : $"Segment {id + 1}");

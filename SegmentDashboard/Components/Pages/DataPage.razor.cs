@@ -52,21 +52,6 @@ public sealed partial class DataPage
         _ => bytes.ToString(CultureInfo.InvariantCulture) + " B",
     };
 
-    /// <summary>The loader's message, with line and column added when the message does not name them.</summary>
-    public static string Describe(CsvLoadException exception)
-    {
-        ArgumentNullException.ThrowIfNull(exception);
-        var message = exception.Message;
-        if (exception.Line is { } line && !message.Contains("line", StringComparison.OrdinalIgnoreCase))
-        {
-            message += exception.Column is { } column
-                ? string.Create(CultureInfo.InvariantCulture, $" (line {line}, column {column})")
-                : string.Create(CultureInfo.InvariantCulture, $" (line {line})");
-        }
-
-        return message;
-    }
-
     protected override void Dispose(bool disposing)
     {
         _uploadCts?.Cancel();
@@ -217,7 +202,7 @@ public sealed partial class DataPage
             var other = _workbook is { } workbook && workbook.FileName == fileName
                 ? $" This workbook has other sheets ({string.Join(", ", workbook.Sheets.Where(s => s != workbook.Sheet).Select(s => "'" + s + "'"))}): choose one under Load data."
                 : string.Empty;
-            State.FailLoading($"{fileName}: {Describe(ex)}{other}");
+            State.FailLoading($"{fileName}: {ex.Describe()}{other}");
         }
         catch (IOException ex)
         {

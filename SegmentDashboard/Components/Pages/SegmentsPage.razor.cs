@@ -8,7 +8,6 @@ using SegmentDashboard.Core.Evaluation;
 using SegmentDashboard.Core.Preprocessing;
 using SegmentDashboard.Core.Segmentation;
 using SegmentDashboard.Figures;
-using SegmentDashboard.State;
 
 namespace SegmentDashboard.Components.Pages;
 
@@ -65,7 +64,7 @@ public sealed partial class SegmentsPage
     private void OnKInput(ChangeEventArgs e)
     {
         if (int.TryParse(e.Value?.ToString(), NumberStyles.Integer, CultureInfo.InvariantCulture, out var k)
-            && k is >= SegmentationSettings.MinClusterCount and <= SegmentationSettings.MaxClusterCount)
+            && k >= SegmentationRequest.MinClusterCount && k <= State.MaxClusterCount)
         {
             State.UpdateSettings(State.Settings with { ClusterCount = k });
         }
@@ -143,7 +142,7 @@ public sealed partial class SegmentsPage
     private PlotlyFigure SizesFigure(SegmentationResult result)
     {
         var names = State.SegmentNames();
-        return _figures.Get("sizes", () => EvaluationFigures.Sizes(result.Profiles, names), result, NamesKey(names));
+        return _figures.Get("sizes", () => EvaluationFigures.Sizes(result, names), result, NamesKey(names));
     }
 
     private PlotlyFigure SilhouetteFigure(SegmentationResult result)

@@ -90,7 +90,7 @@ public sealed partial class ApplyToNewData
         }
         catch (CsvLoadException ex)
         {
-            _error = $"'{file.Name}' could not be read: {ex.Message}";
+            _error = $"'{file.Name}' could not be read: {ex.Describe()}";
         }
         catch (ArgumentException ex)
         {
