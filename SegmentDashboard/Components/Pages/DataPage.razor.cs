@@ -138,7 +138,7 @@ public sealed partial class DataPage
                 reading = false;
             }
 
-            State.UseDataset(dataset);
+            State.UseDataset(DerivedFeatures.Derive(dataset).Dataset);
         }
         catch (CsvLoadException ex)
         {
