@@ -57,6 +57,19 @@ public sealed class ExportContactColumnsTests
     }
 
     [Fact]
+    public async Task HtmlReport_CrmResult_HoverTextWithoutContactDetails()
+    {
+        var result = await SegmentAsync();
+
+        var html = HtmlReport.Build("CRM", result, string.Empty, new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero));
+
+        Assert.Contains("CustomerID: C1", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("@example.com", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ana Lind", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("123 456", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task LabeledCsv_Unticked_ContactColumnsLeftOutCustomerIdKept()
     {
         var header = await DownloadedHeaderAsync(tick: false);
