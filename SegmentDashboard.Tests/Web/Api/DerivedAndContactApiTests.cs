@@ -50,6 +50,11 @@ public sealed class DerivedAndContactApiTests
         {
             Assert.DoesNotContain(never, features);
         }
+
+        var derived = json.GetProperty("derived").EnumerateArray().ToDictionary(d => d.GetProperty("name").GetString()!);
+        Assert.Equal("Dt_Customer", derived["Tenure (days)"].GetProperty("source").GetString());
+        Assert.Equal("age", derived["Age"].GetProperty("kind").GetString());
+        Assert.Contains("2014-10-04", derived["Age"].GetProperty("reason").GetString(), StringComparison.Ordinal);
     }
 
     [Fact]
