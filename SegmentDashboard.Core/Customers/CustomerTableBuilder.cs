@@ -256,7 +256,7 @@ public static class CustomerTableBuilder
             columns.ToImmutable(),
             count,
             null,
-            ImmutableArray<IngestWarning>.Empty);
+            ImmutableArray<IngestWarning>.Empty) { CustomerIdColumn = customerName };
         var rfm = RfmScorer.Score(recency, keptFrequency, keptMonetary);
         return new CustomerTable(
             dataset,

@@ -40,6 +40,16 @@ public static partial class ColumnMeanings
             return new ColumnMeaningGuess(column.Name, chosen, "chosen by you" + (IsNeverFeature(chosen) ? "; not a feature" : string.Empty), label, IsChosen: true);
         }
 
+        if (column.Name == dataset.CustomerIdColumn)
+        {
+            return new ColumnMeaningGuess(column.Name, ColumnMeaning.Identifier, "not a feature: the customer column, kept in exports to act on a segment", label);
+        }
+
+        if (dataset.DerivedOf(column.Name) is { } derived)
+        {
+            return new ColumnMeaningGuess(column.Name, derived.Meaning, derived.Reason, derived.Label);
+        }
+
         var (meaning, why) = InferMeaning(column);
         var reason = IsNeverFeature(meaning) ? "not a feature: " + why : why;
         return new ColumnMeaningGuess(column.Name, meaning, reason, label);
@@ -52,6 +62,16 @@ public static partial class ColumnMeanings
         if (guess.NeverFeature)
         {
             return $"'{column.Name}' is {Describe(guess.Meaning)} ({guess.Reason}).";
+        }
+
+        if (dataset.DerivedOf(column.Name) is { IsDefault: false } offered)
+        {
+            return $"'{column.Name}' is offered, not picked by default ({offered.Reason}); tick it if it matters.";
+        }
+
+        if (dataset.Derived.FirstOrDefault(d => d.Source == column.Name) is { } replacement)
+        {
+            return $"'{column.Name}' is used as '{replacement.Name}' instead ({replacement.Reason}).";
         }
 
         var levels = column switch

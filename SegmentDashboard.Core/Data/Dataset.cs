@@ -18,6 +18,15 @@ public sealed record Dataset(
     /// <summary>Column meanings the user chose (column name to meaning); inferred ones are not stored (<see cref="ColumnMeanings"/>).</summary>
     public ImmutableDictionary<string, ColumnMeaning> ChosenMeanings { get; init; } = ImmutableDictionary<string, ColumnMeaning>.Empty;
 
+    /// <summary>Columns computed from dates and birth years (<see cref="DerivedFeatures"/>), with what each means and why; empty when none.</summary>
+    public ImmutableArray<DerivedFeature> Derived { get; init; } = [];
+
+    /// <summary>The column naming the customer (set on a customer table, or by the caller for the file it came from): an identifier kept in every export, even when its name reads like contact details.</summary>
+    public string? CustomerIdColumn { get; init; }
+
+    /// <summary>The derived feature of this column name, or null for a column of the file.</summary>
+    public DerivedFeature? DerivedOf(string column) => Derived.FirstOrDefault(d => d.Name == column);
+
     /// <summary>A copy with the user's meaning for one column (null: back to the inferred one).</summary>
     public Dataset WithMeaning(string column, ColumnMeaning? meaning)
     {

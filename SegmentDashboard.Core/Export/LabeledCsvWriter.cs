@@ -14,7 +14,8 @@ namespace SegmentDashboard.Core.Export;
 /// negative numbers such as <c>-12.5</c> stay numbers. Fields are quoted per RFC 4180 (commas,
 /// quotes, CR or LF inside) and rows end with CRLF. The two added columns are "Segment" (the id,
 /// empty for noise or a dropped row) and "Segment name"; a number is appended to their header when
-/// the file already has a column of that name.
+/// the file already has a column of that name. Personal/contact columns (<see cref="ContactColumns"/>)
+/// are left out unless <c>includeContact</c> is set; the customer column always stays.
 /// </remarks>
 public static class LabeledCsvWriter
 {
@@ -23,7 +24,8 @@ public static class LabeledCsvWriter
     /// <param name="output">Receives the file; not disposed.</param>
     /// <param name="rowLabels">One label per dataset row; -1 is written as an empty segment.</param>
     /// <param name="segmentNames">Names indexed by segment id.</param>
-    public static void Write(Stream output, Dataset dataset, ReadOnlySpan<int> rowLabels, IReadOnlyList<string> segmentNames)
+    /// <param name="includeContact">Also write personal/contact columns (names, emails, phones, addresses, postal codes).</param>
+    public static void Write(Stream output, Dataset dataset, ReadOnlySpan<int> rowLabels, IReadOnlyList<string> segmentNames, bool includeContact = false)
     {
         ArgumentNullException.ThrowIfNull(output);
         ArgumentNullException.ThrowIfNull(dataset);
@@ -34,9 +36,10 @@ public static class LabeledCsvWriter
                 $"Expected one segment label per row ({dataset.RowCount}), got {rowLabels.Length}.", nameof(rowLabels));
         }
 
+        var columns = ContactColumns.Shown(dataset, includeContact);
         using var writer = new StreamWriter(output, Utf8WithBom, bufferSize: 1 << 16, leaveOpen: true);
-        var taken = new HashSet<string>(dataset.Columns.Select(column => column.Name), StringComparer.Ordinal);
-        var header = dataset.Columns.Select(column => column.Name)
+        var taken = new HashSet<string>(columns.Select(column => column.Name), StringComparer.Ordinal);
+        var header = columns.Select(column => column.Name)
             .Append(FreeName("Segment", taken))
             .Append(FreeName("Segment name", taken));
         writer.Write(string.Join(',', header.Select(EscapeCell)));
@@ -46,7 +49,7 @@ public static class LabeledCsvWriter
         for (var row = 0; row < dataset.RowCount; row++)
         {
             line.Clear();
-            foreach (var column in dataset.Columns)
+            foreach (var column in columns)
             {
                 line.Append(EscapeCell(column.Format(row))).Append(',');
             }

@@ -1,6 +1,8 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using SegmentDashboard.Core.Data;
 using SegmentDashboard.Core.Profiling;
 
 namespace SegmentDashboard.Core.Export;
@@ -13,6 +15,24 @@ namespace SegmentDashboard.Core.Export;
 public static class ProfileExport
 {
     private static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true);
+
+    /// <summary>
+    /// The profiles as an export shows them: without traits or category shares of personal/contact
+    /// columns (<see cref="ContactColumns"/>) unless <paramref name="includeContact"/> is set.
+    /// </summary>
+    public static ImmutableArray<SegmentProfile> Visible(IReadOnlyList<SegmentProfile> profiles, Dataset dataset, bool includeContact)
+    {
+        ArgumentNullException.ThrowIfNull(profiles);
+        ArgumentNullException.ThrowIfNull(dataset);
+        var hidden = includeContact ? [] : ContactColumns.Of(dataset);
+        return hidden.IsEmpty
+            ? [.. profiles]
+            : [.. profiles.Select(p => p with
+            {
+                Traits = [.. p.Traits.Where(t => !hidden.Contains(t.Feature))],
+                CategoryMix = [.. p.CategoryMix.Where(c => !hidden.Contains(c.Column))],
+            })];
+    }
 
     /// <summary>
     /// Columns: Segment, Name, Size, Share, Description, Offer, Channel, Product categories,

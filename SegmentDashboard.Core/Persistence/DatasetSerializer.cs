@@ -8,11 +8,13 @@ namespace SegmentDashboard.Core.Persistence;
 /// <summary>
 /// A compact, versioned binary form of a <see cref="Dataset"/> (gzip over a BinaryWriter stream),
 /// so a saved analysis reopens with exactly the columns, kinds and values it was made from —
-/// including kinds the user overrode, which re-reading a CSV would not reproduce.
+/// including kinds the user overrode, which re-reading a CSV would not reproduce. Version 2 also
+/// keeps the customer column, the meanings the user chose and the derived date features (version 1
+/// files still open, without them).
 /// </summary>
 public static class DatasetSerializer
 {
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2;
     private static readonly byte[] Magic = "SDDS"u8.ToArray();
 
     public static byte[] Serialize(Dataset dataset)
@@ -39,6 +41,8 @@ public static class DatasetSerializer
             {
                 WriteColumn(writer, column);
             }
+
+            WriteMeanings(writer, dataset);
         }
 
         return buffer.ToArray();
@@ -55,7 +59,7 @@ public static class DatasetSerializer
         }
 
         var version = reader.ReadInt32();
-        if (version != FormatVersion)
+        if (version is < 1 or > FormatVersion)
         {
             throw new InvalidDataException($"Unsupported dataset format version {version}.");
         }
@@ -78,7 +82,55 @@ public static class DatasetSerializer
             columns.Add(ReadColumn(reader, rows));
         }
 
-        return new Dataset(name, columns.ToImmutable(), rows, dialect, warnings.ToImmutable());
+        var dataset = new Dataset(name, columns.ToImmutable(), rows, dialect, warnings.ToImmutable());
+        return version >= 2 ? ReadMeanings(reader, dataset) : dataset;
+    }
+
+    /// <summary>Version 2: the customer column, the user's meanings and the derived features.</summary>
+    private static void WriteMeanings(BinaryWriter writer, Dataset dataset)
+    {
+        writer.Write(dataset.CustomerIdColumn is not null);
+        if (dataset.CustomerIdColumn is { } customer)
+        {
+            writer.Write(customer);
+        }
+
+        writer.Write(dataset.ChosenMeanings.Count);
+        foreach (var (column, meaning) in dataset.ChosenMeanings.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            writer.Write(column);
+            writer.Write((int)meaning);
+        }
+
+        writer.Write(dataset.Derived.Length);
+        foreach (var derived in dataset.Derived)
+        {
+            writer.Write(derived.Name);
+            writer.Write(derived.Source);
+            writer.Write((int)derived.Kind);
+            writer.Write(derived.Label);
+            writer.Write((int)derived.Meaning);
+            writer.Write(derived.Reason);
+            writer.Write(derived.IsDefault);
+        }
+    }
+
+    private static Dataset ReadMeanings(BinaryReader reader, Dataset dataset)
+    {
+        var customer = reader.ReadBoolean() ? reader.ReadString() : null;
+        var chosen = ImmutableDictionary.CreateBuilder<string, ColumnMeaning>();
+        for (int i = 0, count = reader.ReadInt32(); i < count; i++)
+        {
+            chosen[reader.ReadString()] = (ColumnMeaning)reader.ReadInt32();
+        }
+
+        var derived = ImmutableArray.CreateBuilder<DerivedFeature>();
+        for (int i = 0, count = reader.ReadInt32(); i < count; i++)
+        {
+            derived.Add(new DerivedFeature(reader.ReadString(), reader.ReadString(), (DerivedFeatureKind)reader.ReadInt32(), reader.ReadString(), (ColumnMeaning)reader.ReadInt32(), reader.ReadString(), reader.ReadBoolean()));
+        }
+
+        return dataset with { CustomerIdColumn = customer, ChosenMeanings = chosen.ToImmutable(), Derived = derived.ToImmutable() };
     }
 
     private static void WriteDialect(BinaryWriter writer, CsvDialect? dialect)

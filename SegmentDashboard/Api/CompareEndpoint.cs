@@ -38,6 +38,9 @@ internal static class CompareEndpoint
                 dataset = await service.LoadCsvAsync(file.File, file.Name, upload.Value.ToLoadOptions(), cancellationToken: cancellationToken);
             }
 
+            // The same columns as /api/segment sees: dates as days since / tenure / age.
+            dataset = DerivedFeatures.Derive(dataset).Dataset;
+
             SegmentEndpoint.CheckAgainstDataset(requestA, dataset);
             var a = await service.SegmentAsync(dataset, requestA with { IncludeStability = false }, cancellationToken: cancellationToken);
             ImmutableArray<int> labelsB;

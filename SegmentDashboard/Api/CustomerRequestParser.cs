@@ -22,9 +22,10 @@ internal static class CustomerRequestParser
     public const string Category = "category";
     public const string AsOf = "asOf";
     public const string Per = "per";
+    public const string IncludeContact = "includeContact";
 
     /// <summary>Every transactions parameter (added to <see cref="ApiRequestParser.Known"/>).</summary>
-    public static readonly ImmutableArray<string> Known = [Customer, Date, Amount, Quantity, Price, Order, Category, AsOf, Per];
+    public static readonly ImmutableArray<string> Known = [Customer, Date, Amount, Quantity, Price, Order, Category, AsOf, Per, IncludeContact];
 
     /// <summary>CustomerTableOptions property names (ArgumentException.ParamName) to query names.</summary>
     private static readonly Dictionary<string, string> QueryNames = new(StringComparer.Ordinal)
@@ -52,7 +53,8 @@ internal static class CustomerRequestParser
         var asOfText = Single(query, AsOf);
         if (customer is null)
         {
-            var stray = new[] { (Date, date), (Amount, amount), (Quantity, quantity), (Price, price), (Order, order), (Category, category), (AsOf, asOfText) }
+            // Without customer, asOf counts the derived date features (days since, tenure, age) instead.
+            var stray = new[] { (Date, date), (Amount, amount), (Quantity, quantity), (Price, price), (Order, order), (Category, category) }
                 .FirstOrDefault(p => p.Item2 is not null);
             if (stray.Item1 is not null)
             {
@@ -73,22 +75,12 @@ internal static class CustomerRequestParser
             throw ApiProblemException.BadParameter(missing, $"Parameter '{missing}' is needed too: spend is '{Quantity}' × '{Price}'.");
         }
 
-        DateOnly? asOf = null;
-        if (asOfText is not null)
+        if (asOfText is not null && date is null)
         {
-            if (date is null)
-            {
-                throw ApiProblemException.BadParameter(AsOf, $"Parameter '{AsOf}' needs '{Date}' (recency is counted from the order dates).");
-            }
-
-            if (!DateOnly.TryParseExact(asOfText.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day))
-            {
-                throw ApiProblemException.BadParameter(AsOf, $"Parameter '{AsOf}' must be an ISO date such as 2024-12-31; got '{asOfText}'.");
-            }
-
-            asOf = day;
+            throw ApiProblemException.BadParameter(AsOf, $"Parameter '{AsOf}' needs '{Date}' (recency is counted from the order dates).");
         }
 
+        var asOf = ParseAsOf(asOfText);
         return new CustomerTableOptions
         {
             CustomerColumn = customer,
@@ -100,6 +92,33 @@ internal static class CustomerRequestParser
             CategoryColumn = category,
             AsOf = asOf,
         };
+    }
+
+    /// <summary>The <c>asOf</c> day (ISO date), or null when not given; a bad date is a 400 naming the parameter.</summary>
+    public static DateOnly? AsOfDay(IQueryCollection query) => ParseAsOf(Single(query, AsOf));
+
+    /// <summary>True when <c>includeContact=true</c>: exports keep personal/contact columns (left out by default).</summary>
+    public static bool IncludesContact(IQueryCollection query)
+    {
+        var text = Single(query, IncludeContact);
+        return text?.Trim().ToLowerInvariant() switch
+        {
+            null or "false" or "0" => false,
+            "true" or "1" => true,
+            _ => throw ApiProblemException.BadParameter(IncludeContact, $"Parameter '{IncludeContact}' must be true or false; got '{text}'."),
+        };
+    }
+
+    private static DateOnly? ParseAsOf(string? text)
+    {
+        if (text is null)
+        {
+            return null;
+        }
+
+        return DateOnly.TryParseExact(text.Trim(), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var day)
+            ? day
+            : throw ApiProblemException.BadParameter(AsOf, $"Parameter '{AsOf}' must be an ISO date such as 2024-12-31; got '{text}'.");
     }
 
     /// <summary>True when the labeled export should have one row per original line (<c>per=line</c>); default per customer.</summary>

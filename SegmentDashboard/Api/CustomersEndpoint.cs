@@ -26,7 +26,7 @@ internal static class CustomersEndpoint
         ProblemResults.HandleAsync(context, loggers, async cancellationToken =>
         {
             var query = context.Request.Query;
-            var known = CustomerRequestParser.Known.Remove(CustomerRequestParser.Per);
+            var known = CustomerRequestParser.Known.Remove(CustomerRequestParser.Per).Remove(CustomerRequestParser.IncludeContact);
             var unknown = query.Keys.FirstOrDefault(key => !known.Contains(key, StringComparer.OrdinalIgnoreCase));
             if (unknown is not null)
             {

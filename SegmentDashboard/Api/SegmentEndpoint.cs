@@ -32,6 +32,7 @@ internal static class SegmentEndpoint
         ProblemResults.HandleAsync(context, loggers, async cancellationToken =>
         {
             var perLine = CustomerRequestParser.PerLine(context.Request.Query);
+            var includeContact = CustomerRequestParser.IncludesContact(context.Request.Query);
             var run = await RunDetailedAsync(context.Request, service, upload.Value, cancellationToken);
             var result = run.Result;
             var names = new string[result.ClusterCount];
@@ -58,11 +59,13 @@ internal static class SegmentEndpoint
             {
                 if (perLine)
                 {
-                    LabeledCsvWriter.Write(output, run.Source, run.LineLabels(), names);
+                    // The file's customer column names the customer on every line: kept like the customer table's id.
+                    var source = run.Source with { CustomerIdColumn = run.Customers?.Customers.CustomerIdColumn };
+                    LabeledCsvWriter.Write(output, source, run.LineLabels(), names, includeContact);
                 }
                 else
                 {
-                    LabeledCsvWriter.Write(output, result.Dataset, result.RowLabels.AsSpan(), names);
+                    LabeledCsvWriter.Write(output, result.Dataset, result.RowLabels.AsSpan(), names, includeContact);
                 }
                 output.Position = 0;
             }
@@ -94,14 +97,16 @@ internal static class SegmentEndpoint
         // Parameters first, so a bad one is reported before a large upload is read.
         var segmentation = ApiRequestParser.Parse(request.Query);
         var customers = CustomerRequestParser.Parse(request.Query);
+        var asOf = customers is null ? CustomerRequestParser.AsOfDay(request.Query) : null;
         Dataset dataset;
         await using (var file = await CsvUpload.ReceiveAsync(request, upload.MaxBytes, cancellationToken))
         {
             dataset = await service.LoadCsvAsync(file.File, file.Name, upload.ToLoadOptions(), cancellationToken: cancellationToken);
         }
 
+        // One row per customer already: its dates become days since / tenure / age (DerivedFeatures decides).
         var table = customers is null ? null : CustomerRun.Build(dataset, customers, cancellationToken);
-        var segmented = table?.Customers ?? dataset;
+        var segmented = table?.Customers ?? DerivedFeatures.Derive(dataset, asOf).Dataset;
         CheckAgainstDataset(segmentation, segmented);
         var result = await service.SegmentAsync(segmented, segmentation, cancellationToken: cancellationToken);
         return new SegmentRun(result, table, dataset);

@@ -33,6 +33,10 @@ public sealed record SegmentResponse(
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
     public ImmutableArray<RfmResponse>? Rfm { get; init; }
 
+    /// <summary>Columns computed from dates and birth years before segmenting (days since, tenure, age); omitted when none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ImmutableArray<DerivedFeatureResponse>? Derived { get; init; }
+
     /// <summary>Share of segmented customers the rule tree puts in their own segment; null when rules were not computed.</summary>
     public double? RuleFidelity { get; init; }
 
@@ -89,6 +93,7 @@ public sealed record SegmentResponse(
             NoiseShare = result.NoiseShare,
             SuggestedEps = result.SuggestedEps,
             EffectiveKMessage = result.EffectiveKMessage,
+            Derived = result.Dataset.Derived.IsEmpty ? null : [.. result.Dataset.Derived.Select(DerivedFeatureResponse.From)],
         };
     }
 

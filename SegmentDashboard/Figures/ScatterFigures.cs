@@ -112,7 +112,8 @@ public static class ScatterFigures
                     $"Showing {picked.Length:N0} of {labels.Length:N0} customers, sampled per segment:"))];
             }
         });
-        var texts = picked.ToImmutableDictionary(i => sourceRows[i], i => HoverText.Row(dataset, sourceRows[i]));
+        var hoverColumns = HoverText.Columns(dataset);
+        var texts = picked.ToImmutableDictionary(i => sourceRows[i], i => HoverText.Row(hoverColumns, sourceRows[i]));
         return new PlotlyFigure(traces.ToImmutable(), layout) { Rows = new RowTexts(dataset, texts) };
     }
 

@@ -32,7 +32,8 @@ public sealed class LabeledCsvWriterTests
         var dataset = Tiny();
         using var stream = new MemoryStream();
 
-        LabeledCsvWriter.Write(stream, dataset, [1, -1, 0], ["Big spenders", "Critics"]);
+        // The column is called "Name" (contact details, left out by default): asked for, to pin the escaping.
+        LabeledCsvWriter.Write(stream, dataset, [1, -1, 0], ["Big spenders", "Critics"], includeContact: true);
 
         var bytes = stream.ToArray();
         Assert.Equal(new byte[] { 0xEF, 0xBB, 0xBF }, bytes[..3]);
@@ -51,13 +52,55 @@ public sealed class LabeledCsvWriterTests
         var dataset = Tiny();
         using var stream = new MemoryStream();
 
-        LabeledCsvWriter.Write(stream, dataset, [0, 0, 0], ["A, \"quoted\" name"]);
+        LabeledCsvWriter.Write(stream, dataset, [0, 0, 0], ["A, \"quoted\" name"], includeContact: true);
 
         var rows = ParseRfc4180(Encoding.UTF8.GetString(stream.ToArray()).TrimStart('\uFEFF'));
         Assert.Equal(4, rows.Count);
         Assert.Equal("Line one\nline \"two\"", rows[2][0]);
         Assert.Equal("A, \"quoted\" name", rows[1][3]);
         Assert.Equal("-12.5", rows[1][1]);
+    }
+
+    private static Dataset WithContacts() => CsvLoader.LoadText(
+        "CustomerID,Full_Name,Email,Phone,Street_Address,PostalCode,Income\n" +
+        "C1,Ana Lind,ana@example.com,+46 8 123 456,Storgatan 1,11122,50000\n" +
+        "C2,Björn Berg,bjorn@example.com,+46 8 654 321,Kungsgatan 9,11356,42000\n" +
+        "C3,Chloé Roux,chloe@example.com,+33 1 23 45 67,Rue de Rivoli 3,75001,61000\n",
+        "crm.csv");
+
+    [Fact]
+    public void Write_ContactColumns_LeftOutByDefaultCustomerIdKept()
+    {
+        using var stream = new MemoryStream();
+
+        LabeledCsvWriter.Write(stream, WithContacts(), [0, 1, 0], ["A", "B"]);
+
+        var text = Encoding.UTF8.GetString(stream.ToArray()).TrimStart('\uFEFF');
+        Assert.Equal("CustomerID,Income,Segment,Segment name\r\nC1,50000,0,A\r\nC2,42000,1,B\r\nC3,61000,0,A\r\n", text);
+    }
+
+    [Fact]
+    public void Write_IncludeContact_EveryColumn()
+    {
+        using var stream = new MemoryStream();
+
+        LabeledCsvWriter.Write(stream, WithContacts(), [0, 1, 0], ["A", "B"], includeContact: true);
+
+        var lines = Encoding.UTF8.GetString(stream.ToArray()).TrimStart('\uFEFF').Split("\r\n");
+        Assert.Equal("CustomerID,Full_Name,Email,Phone,Street_Address,PostalCode,Income,Segment,Segment name", lines[0]);
+        Assert.Equal("C1,Ana Lind,ana@example.com,'+46 8 123 456,Storgatan 1,11122,50000,0,A", lines[1]);
+    }
+
+    [Fact]
+    public void Write_CustomerColumnReadsLikeAName_KeptAsTheIdentifier()
+    {
+        var dataset = CsvLoader.LoadText("CUSTOMERNAME,PHONE,SALES\nLand of Toys,212 555 7818,100\nMini Gifts,415 555 1450,200\n", "orders.csv") with { CustomerIdColumn = "CUSTOMERNAME" };
+        using var stream = new MemoryStream();
+
+        LabeledCsvWriter.Write(stream, dataset, [0, 1], ["A", "B"]);
+
+        var text = Encoding.UTF8.GetString(stream.ToArray()).TrimStart('\uFEFF');
+        Assert.StartsWith("CUSTOMERNAME,SALES,Segment,Segment name\r\nLand of Toys,100,0,A\r\n", text, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -40,6 +40,32 @@ public sealed class ProfileExportTests
         Assert.Equal("Books", first.GetProperty("playbook").GetProperty("productCategories")[0].GetString());
     }
 
+    [Fact]
+    public void Visible_ContactColumnsClusteredOn_TraitsAndSharesLeftOutUnlessAsked()
+    {
+        var dataset = SegmentDashboard.Core.Data.CsvLoader.LoadText(
+            "PostalCode,Full_Name,Income,Category\n11122,Ana Lind,50,Books\n11356,Björn Berg,80,Toys\n75001,Chloé Roux,61,Books\n",
+            "crm.csv");
+        var profile = Profile() with
+        {
+            Traits = [new FeatureTrait("PostalCode", 11122, 11122, 32000, 11356, 0.4), .. Profile().Traits],
+            CategoryMix = [new CategoryShare("Full_Name", "Ana Lind", 1, 0.33), .. Profile().CategoryMix],
+        };
+
+        var hidden = ProfileExport.Visible([profile], dataset, includeContact: false);
+        var shown = ProfileExport.Visible([profile], dataset, includeContact: true);
+
+        Assert.Equal(["Income"], hidden[0].Traits.Select(t => t.Feature));
+        Assert.Equal(["Category"], hidden[0].CategoryMix.Select(c => c.Column));
+        Assert.Equal(["PostalCode", "Income"], shown[0].Traits.Select(t => t.Feature));
+        Assert.Equal(["Full_Name", "Category"], shown[0].CategoryMix.Select(c => c.Column));
+        using var stream = new MemoryStream();
+        ProfileExport.WriteCsv(stream, hidden);
+        var csv = Encoding.UTF8.GetString(stream.ToArray());
+        Assert.DoesNotContain("PostalCode", csv, StringComparison.Ordinal);
+        Assert.DoesNotContain("Ana Lind", ProfileExport.ToJson(hidden), StringComparison.Ordinal);
+    }
+
     private static SegmentProfile Profile() => new(
         0,
         "=Big spenders",

@@ -47,6 +47,21 @@ public class DatasetSerializerTests
     }
 
     [Fact]
+    public void Deserialize_AfterSerialize_KeepsCustomerColumnChosenMeaningsAndDerivedFeatures()
+    {
+        var derived = DerivedFeatures.Derive(CsvLoader.LoadText("CUSTOMERNAME,Signup_Date,Spend\nAna,2024-01-01,10\nBo,2024-01-11,20\n", "c.csv")).Dataset;
+        var dataset = derived.WithMeaning("Spend", ColumnMeaning.Amount) with { CustomerIdColumn = "CUSTOMERNAME" };
+
+        var back = DatasetSerializer.Deserialize(DatasetSerializer.Serialize(dataset));
+
+        Assert.Equal("CUSTOMERNAME", back.CustomerIdColumn);
+        Assert.Equal(ColumnMeaning.Amount, back.ChosenMeanings["Spend"]);
+        Assert.Equal(dataset.Derived.ToArray(), back.Derived.ToArray());
+        Assert.Equal(ColumnMeaning.Identifier, ColumnMeanings.Of(back, back["CUSTOMERNAME"]).Meaning);
+        Assert.Equal("tenure", ColumnMeanings.Of(back, back["Tenure (days)"]).Label);
+    }
+
+    [Fact]
     public void Deserialize_GarbageBytes_ThrowsInvalidData()
     {
         using var buffer = new MemoryStream();

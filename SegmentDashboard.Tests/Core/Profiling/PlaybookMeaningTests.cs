@@ -17,7 +17,8 @@ public class PlaybookMeaningTests
 {
     public static TheoryData<string> Files()
     {
-        var files = new TheoryData<string> { "sample", "campaign" };
+        // "#derived": with the dates and birth years turned into days since / tenure / age (DerivedFeatures).
+        var files = new TheoryData<string> { "sample", "campaign", "campaign#derived", RealcoreCampaign, RealcoreCampaign + "#derived", "dates#derived" };
         foreach (var file in RealDataFiles.Transactions)
         {
             files.Add(file);
@@ -30,14 +31,36 @@ public class PlaybookMeaningTests
             foreach (var path in Directory.GetFiles(shared, "*.csv").Order(StringComparer.Ordinal))
             {
                 files.Add("shared:" + Path.GetFileName(path));
+                files.Add("shared:" + Path.GetFileName(path) + "#derived");
             }
         }
 
         return files;
     }
 
+    private const string RealcoreCampaign = "realcore_campaign.csv";
+
+    private const string Derived = "#derived";
+
+    private static readonly HashSet<string> ChannelWords = new(StringComparer.OrdinalIgnoreCase) { "email", "e-mail", "phone", "mobile", "sms" };
+
     private static Dataset Load(string file)
     {
+        if (file.EndsWith(Derived, StringComparison.Ordinal))
+        {
+            return DerivedFeatures.Derive(Load(file[..^Derived.Length]), new DateOnly(2014, 10, 4)).Dataset;
+        }
+
+        if (file == RealcoreCampaign)
+        {
+            return RealDataFiles.Load(file);
+        }
+
+        if (file == "dates")
+        {
+            return Dates();
+        }
+
         if (file == "sample")
         {
             return SampleCustomers.Generate();
@@ -87,6 +110,32 @@ public class PlaybookMeaningTests
         return CsvLoader.LoadText(string.Join('\n', lines), "campaign.csv");
     }
 
+    /// <summary>A loyalty-program export: signup and last-visit dates, a birth date, a date part, a status and contact details.</summary>
+    private static Dataset Dates()
+    {
+        var random = new Random(11);
+        var lines = new List<string> { "Member_ID,Signup_Date,Last_Visit,Birth_Date,Signup_Year,Tier_Status,Email,Visits,Spend" };
+        string[] tiers = ["Gold", "Silver", "Bronze"];
+        var start = new DateTime(2010, 1, 1, 0, 0, 0, DateTimeKind.Unspecified);
+        for (var i = 0; i < 200; i++)
+        {
+            var signup = start.AddDays(random.Next(1500));
+            var loyal = i % 4 == 0;
+            lines.Add(string.Join(',',
+                "M" + (1000 + i).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                signup.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                new DateTime(2014, 10, 4, 0, 0, 0, DateTimeKind.Unspecified).AddDays(-(loyal ? random.Next(20) : 30 + random.Next(300))).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                new DateTime(1950 + random.Next(50), 1 + random.Next(12), 1 + random.Next(28), 0, 0, 0, DateTimeKind.Unspecified).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+                signup.Year,
+                tiers[random.Next(3)],
+                $"m{i}@example.org",
+                loyal ? 20 + random.Next(30) : random.Next(10),
+                loyal ? 900 + random.Next(500) : random.Next(300)));
+        }
+
+        return CsvLoader.LoadText(string.Join('\n', lines), "loyalty.csv");
+    }
+
     private static async Task<SegmentationResult> SegmentAsync(Dataset dataset, IEnumerable<string> features) =>
         await new SegmentationService().SegmentAsync(dataset, new SegmentationRequest
         {
@@ -110,11 +159,20 @@ public class PlaybookMeaningTests
                 _ => [],
             })
             .ToHashSet(StringComparer.Ordinal);
-        var unspeakable = meanings.Values.Where(g => g.NeverFeature).Select(g => g.Column).ToList();
+        // A contact column called "Email" or "Phone" shares its name with the playbook's channels
+        // ("a win-back email series"): those words are the channel, not the column (product use is
+        // checked above against the product levels).
+        var unspeakable = meanings.Values.Where(g => g.NeverFeature).Select(g => g.Column)
+            .Where(column => !ChannelWords.Contains(ColumnLabels.Readable(column)))
+            .ToList();
+
+        // A derived feature names its source ("days since last visit" holds "last visit"): its own words are allowed.
+        var derivedWords = dataset.Derived.SelectMany(d => new[] { d.Name, d.Label }).OrderByDescending(w => w.Length).ToArray();
         foreach (var profile in result.Profiles)
         {
             Assert.All(profile.Playbook.ProductCategories, category => Assert.Contains(category, productLevels));
-            var texts = profile.Playbook.Actions.Append(profile.Name).Append(profile.Playbook.Offer).Append(profile.Description);
+            var texts = profile.Playbook.Actions.Append(profile.Name).Append(profile.Playbook.Offer).Append(profile.Description)
+                .Select(text => derivedWords.Aggregate(text, (t, w) => t.Replace(w, "#", StringComparison.OrdinalIgnoreCase)));
             foreach (var text in texts)
             {
                 foreach (var column in unspeakable)
@@ -151,6 +209,25 @@ public class PlaybookMeaningTests
         var result = await SegmentAsync(dataset, everything);
 
         AssertSpeaksOnlyOfMarketingColumns(dataset, result);
+    }
+
+    [Theory]
+    [InlineData(RealcoreCampaign + Derived)]
+    [InlineData("dates" + Derived)]
+    public async Task Profiles_DerivedDates_NamesSpeakOfDerivedLabelsNeverOfRawDatesOrBirthYear(string file)
+    {
+        var dataset = Load(file);
+        var sources = dataset.Derived.Select(d => d.Source).ToArray();
+
+        var result = await SegmentAsync(dataset, []);
+
+        Assert.Contains("Age", result.Prepared.Features.Select(f => f.SourceColumn));
+        Assert.DoesNotContain(result.Prepared.Features, f => sources.Contains(f.SourceColumn));
+        var words = string.Join('\n', result.Profiles.SelectMany(p => p.Playbook.Actions.Append(p.Name).Append(p.Description)));
+        Assert.Contains(dataset.Derived, d => words.Contains(d.Label, StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain("Year_Birth", words, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("year birth", words, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("Signup_Year", words, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -315,6 +315,20 @@ public sealed class FigureBuilderTests
         Assert.Equal("<b>Row 1</b><br>&lt;b&gt;Note&lt;/b&gt;: a &amp; &lt;img src=x onerror=alert(1)&gt;", text);
     }
 
+    [Fact]
+    public void HoverText_ContactColumns_LeftOutIdentifierAndMeasuresShown()
+    {
+        var dataset = SegmentDashboard.Core.Data.CsvLoader.LoadText(
+            "CustomerID,Full_Name,Email,Phone,Street_Address,PostalCode,Income\n" +
+            "C1,Ana Lind,ana@example.com,+46 8 123 456,Storgatan 1,11122,50000\n" +
+            "C2,Björn Berg,bjorn@example.com,+46 8 654 321,Kungsgatan 9,11356,42000\n",
+            "crm.csv");
+
+        var text = HoverText.Row(dataset, 1);
+
+        Assert.Equal("<b>Row 2</b><br>CustomerID: C2<br>Income: 42000", text);
+    }
+
     private static string AxisTitle(PlotlyFigure figure, string axis) => Layout(figure)[axis]!["title"]!["text"]!.GetValue<string>();
 
     /// <summary>A trace as the Plotly JSON the browser is sent.</summary>

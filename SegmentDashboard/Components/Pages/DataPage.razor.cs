@@ -187,7 +187,7 @@ public sealed partial class DataPage
             reading = false;
         }
 
-        State.UseDataset(dataset);
+        State.UseDataset(DerivedFeatures.Derive(dataset).Dataset);
     }
 
     /// <summary>Runs one load; every failure becomes a message naming the file, and the dataset the user had stays.</summary>

@@ -79,7 +79,7 @@ public sealed partial class ApplyToNewData
             Dataset dataset;
             await using (var input = new FileStream(temp, FileMode.Open, FileAccess.Read, FileShare.Read, ChunkSize, FileOptions.Asynchronous | FileOptions.SequentialScan))
             {
-                dataset = await Service.LoadCsvAsync(input, file.Name);
+                dataset = DerivedFeatures.Derive(await Service.LoadCsvAsync(input, file.Name)).Dataset;
             }
 
             var opened = Opened;

@@ -17,6 +17,7 @@ namespace SegmentDashboard.Components.Shared;
 public sealed partial class ExportActions
 {
     private bool _busy;
+    private bool _includeContact;
     private string? _error;
 
     [Inject]
@@ -67,10 +68,14 @@ public sealed partial class ExportActions
     private ImmutableArray<Core.Profiling.SegmentProfile> NamedProfiles() =>
         Result.Profiles.Select(p => p with { Name = p.SegmentId >= 0 && p.SegmentId < Names.Count ? Names[p.SegmentId] : p.Name }).ToImmutableArray();
 
+    /// <summary>The named profiles without contact columns' traits, unless "include contact columns" is ticked.</summary>
+    private ImmutableArray<Core.Profiling.SegmentProfile> VisibleProfiles() =>
+        ProfileExport.Visible(NamedProfiles(), Result.Dataset, _includeContact);
+
     private Task ExportLabeledCsvAsync()
     {
         var labels = RowLabels ?? Result.RowLabels;
-        return DownloadAsync(Pages.ProfilesPage.ExportFileName(Result.Dataset.Name), "text/csv", stream => LabeledCsvWriter.Write(stream, Result.Dataset, labels.AsSpan(), Names));
+        return DownloadAsync(Pages.ProfilesPage.ExportFileName(Result.Dataset.Name), "text/csv", stream => LabeledCsvWriter.Write(stream, Result.Dataset, labels.AsSpan(), Names, _includeContact));
     }
 
     private Task ExportLinesAsync()
@@ -88,15 +93,15 @@ public sealed partial class ExportActions
     }
 
     private Task ExportProfilesCsvAsync() =>
-        DownloadAsync(Stem + "-profiles.csv", "text/csv", stream => ProfileExport.WriteCsv(stream, NamedProfiles(), Result.Explanation));
+        DownloadAsync(Stem + "-profiles.csv", "text/csv", stream => ProfileExport.WriteCsv(stream, VisibleProfiles(), Result.Explanation));
 
     private Task ExportProfilesJsonAsync() =>
-        DownloadAsync(Stem + "-profiles.json", "application/json", stream => ProfileExport.WriteJson(stream, NamedProfiles(), Result.Explanation));
+        DownloadAsync(Stem + "-profiles.json", "application/json", stream => ProfileExport.WriteJson(stream, VisibleProfiles(), Result.Explanation));
 
     private Task ExportReportAsync()
     {
         var title = string.IsNullOrWhiteSpace(Title) ? Result.Dataset.Name : Title;
-        var result = Result with { Profiles = NamedProfiles() };
+        var result = Result with { Profiles = VisibleProfiles() };
         return DownloadAsync(HtmlReport.FileName(title), "text/html", stream =>
         {
             using var writer = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
