@@ -32,4 +32,14 @@ public sealed record CustomerTable(
 {
     /// <summary>Number of customers in the table.</summary>
     public int Count => CustomerIds.Length;
+
+    /// <summary>
+    /// The transactions file with its customer column marked as the identifier, as in the table:
+    /// a per-line export keeps it even when its name reads like a contact ("CUSTOMERNAME").
+    /// </summary>
+    public Dataset LinesOf(Dataset source)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        return source with { CustomerIdColumn = Customers.CustomerIdColumn };
+    }
 }

@@ -59,8 +59,7 @@ internal static class SegmentEndpoint
             {
                 if (perLine)
                 {
-                    // The file's customer column names the customer on every line: kept like the customer table's id.
-                    var source = run.Source with { CustomerIdColumn = run.Customers?.Customers.CustomerIdColumn };
+                    var source = run.Customers?.LinesOf(run.Source) ?? run.Source;
                     LabeledCsvWriter.Write(output, source, run.LineLabels(), names, includeContact);
                 }
                 else

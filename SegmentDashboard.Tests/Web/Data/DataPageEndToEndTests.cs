@@ -56,6 +56,12 @@ public sealed class DataPageEndToEndTests(DashboardFixture fixture)
         Assert.Equal(sourceRows + 1, perLine.Length);
         Assert.EndsWith("Segment,Segment name", perLine[0], StringComparison.Ordinal);
         Assert.StartsWith("ORDERNUMBER,", perLine[0], StringComparison.Ordinal);
+
+        // The customer column is the identifier a marketer acts on: kept; contact columns are not, unless asked.
+        var header = perLine[0].Split(',');
+        Assert.Contains("CUSTOMERNAME", header);
+        Assert.DoesNotContain("PHONE", header);
+        Assert.DoesNotContain("CONTACTLASTNAME", header);
         var unlabelled = perLine.Skip(1).Count(line => line.EndsWith(",,", StringComparison.Ordinal));
         Assert.Equal(withoutCustomer, unlabelled);
 

@@ -89,7 +89,7 @@ public sealed partial class ExportActions
         return DownloadAsync(
             Stem + "-lines-segments.csv",
             "text/csv",
-            stream => LabeledCsvWriter.Write(stream, lines.Source, Core.Customers.CustomerLineLabels.Of(lines.Table, customerLabels.AsSpan()), Names));
+            stream => LabeledCsvWriter.Write(stream, lines.Table.LinesOf(lines.Source), Core.Customers.CustomerLineLabels.Of(lines.Table, customerLabels.AsSpan()), Names, _includeContact));
     }
 
     private Task ExportProfilesCsvAsync() =>
