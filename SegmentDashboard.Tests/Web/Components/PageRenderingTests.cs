@@ -20,6 +20,17 @@ public sealed class PageRenderingTests
     }
 
     [Fact]
+    public void ColumnsText_DerivedDateColumns_CountedApartFromTheFilesColumns()
+    {
+        var file = SegmentDashboard.Core.Data.CsvLoader.LoadText("Customer_ID,Signup_Date,Last_Order_Date,Year_Birth,Income\n1,2020-01-15,2024-02-28,1980,50000\n2,2023-12-31,2024-03-01,1999,40000\n", "customers.csv");
+
+        var dataset = SegmentDashboard.Core.Data.DerivedFeatures.Derive(file).Dataset;
+
+        Assert.Equal("5 columns", DataPage.ColumnsText(file));
+        Assert.Equal("5 columns + 3 derived from dates", DataPage.ColumnsText(dataset));
+    }
+
+    [Fact]
     public async Task DataPage_ReadyState_ShowsSummaryColumnsUploadAndNoError()
     {
         var document = await ComponentRenderer.RenderAsync<DataPage>(ComponentRenderer.ReadyState());

@@ -33,7 +33,16 @@ public sealed partial class DataPage
 
     public static string RowsText(Dataset dataset) => dataset.RowCount.ToString(CultureInfo.InvariantCulture) + (dataset.RowCount == 1 ? " row" : " rows");
 
-    public static string ColumnsText(Dataset dataset) => dataset.Columns.Length.ToString(CultureInfo.InvariantCulture) + (dataset.Columns.Length == 1 ? " column" : " columns");
+    /// <summary>The file's columns, and apart from them the columns derived from its dates ("23 columns + 1 derived from dates").</summary>
+    public static string ColumnsText(Dataset dataset)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        var fromFile = dataset.Columns.Length - dataset.Derived.Length;
+        var text = fromFile.ToString(CultureInfo.InvariantCulture) + (fromFile == 1 ? " column" : " columns");
+        return dataset.Derived.IsEmpty
+            ? text
+            : text + " + " + dataset.Derived.Length.ToString(CultureInfo.InvariantCulture) + " derived from dates";
+    }
 
     public static string DialectText(Dataset dataset) => dataset.Dialect switch
     {
