@@ -34,7 +34,7 @@ public sealed class ScaleMeasurementTests(ITestOutputHelper output)
 
         var version = await page.RunVersionAsync();
         var watch = Stopwatch.StartNew();
-        await page.TestId("upload").SetInputFilesAsync(path);
+        await page.UploadAsync(path);
         await page.WaitForReadyAsync(version);
         var seconds = watch.Elapsed.TotalSeconds;
 
@@ -83,7 +83,7 @@ public sealed class ScaleMeasurementTests(ITestOutputHelper output)
         var path = CsvFile("SEGMENTDASHBOARD_SCALE_CSV_100K", 100_000);
         await using var run = await OpenAsync();
         var version = await run.Page.RunVersionAsync();
-        await run.Page.TestId("upload").SetInputFilesAsync(path);
+        await run.Page.UploadAsync(path);
         await run.Page.WaitForReadyAsync(version);
         Assert.Contains("100000 rows", await run.Page.TestId("dataset-summary").InnerTextAsync(), StringComparison.Ordinal);
 

@@ -98,7 +98,7 @@ public sealed class ChartBrowserTests(DashboardFixture fixture, ITestOutputHelpe
         var page = session.Dashboard;
         await page.WaitForReadyAsync();
         var run = await page.RunVersionAsync();
-        await page.TestId("upload").SetInputFilesAsync(path);
+        await page.UploadAsync(path);
         // Loading and segmenting 100,000 rows (with the k-sweep) takes longer than a chart does.
         await page.Page.WaitForFunctionAsync(
             "after => { const s = document.querySelector(\"[data-testid='status']\"); return !!s && s.textContent.includes('ready') && Number(s.dataset.run) > after; }",

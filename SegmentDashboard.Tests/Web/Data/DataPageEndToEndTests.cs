@@ -31,7 +31,7 @@ public sealed class DataPageEndToEndTests(DashboardFixture fixture)
 
         // Upload the order lines: the transactions card offers one row per customer.
         var run = await page.RunVersionAsync();
-        await page.TestId("upload").SetInputFilesAsync(Path.Combine(TestPaths.RepoRoot, "SegmentDashboard.Tests", "Reference", OrderLines));
+        await page.UploadAsync(Path.Combine(TestPaths.RepoRoot, "SegmentDashboard.Tests", "Reference", OrderLines));
         await page.WaitForReadyAsync(run);
         Assert.Contains($"{sourceRows} rows", await page.TestId("dataset-summary").InnerTextAsync(), StringComparison.Ordinal);
         await page.TestId("customers-panel").WaitForAsync();
@@ -85,7 +85,7 @@ public sealed class DataPageEndToEndTests(DashboardFixture fixture)
         }
 
         var watch = Stopwatch.StartNew();
-        await page.TestId("upload").SetInputFilesAsync(new FilePayload { Name = "wide.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(wide.ToString()) });
+        await page.UploadAsync(new FilePayload { Name = "wide.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes(wide.ToString()) });
         await page.Page.WaitForFunctionAsync(
             "() => { const t = document.querySelector(\"[data-testid='column-table']\"); return !!t && t.innerText.includes('3,000 columns') && !!t.querySelector('.col-name'); }",
             null,
@@ -101,7 +101,7 @@ public sealed class DataPageEndToEndTests(DashboardFixture fixture)
 
         // The next upload is not blocked by the wide grid.
         var run = await page.RunVersionAsync();
-        await page.TestId("upload").SetInputFilesAsync(new FilePayload { Name = "small.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes("Age,Income\n23,40\n35,52\n47,61\n52,70\n29,45\n") });
+        await page.UploadAsync(new FilePayload { Name = "small.csv", MimeType = "text/csv", Buffer = Encoding.UTF8.GetBytes("Age,Income\n23,40\n35,52\n47,61\n52,70\n29,45\n") });
         await page.WaitForReadyAsync(run);
         Assert.Contains("5 rows · 2 columns", await page.TestId("dataset-summary").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(2, await page.TestId("column-table").Locator("tbody tr").CountAsync());

@@ -223,7 +223,7 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
         await page.WaitForReadyAsync();
 
         var run = await page.RunVersionAsync();
-        await page.TestId("upload").SetInputFilesAsync(path);
+        await page.UploadAsync(path);
         await page.WaitForReadyAsync(run);
 
         var summary = await page.TestId("dataset-summary").InnerTextAsync();
@@ -245,7 +245,7 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
         var page = session.Dashboard;
         await page.WaitForReadyAsync();
 
-        await page.TestId("upload").SetInputFilesAsync(new FilePayload
+        await page.UploadAsync(new FilePayload
         {
             Name = "broken.csv",
             MimeType = "text/csv",
@@ -275,7 +275,7 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
         await page.Page.GotoAsync("/");
         await page.WaitForReadyAsync();
 
-        await page.TestId("upload").SetInputFilesAsync(new FilePayload
+        await page.UploadAsync(new FilePayload
         {
             Name = "big.csv",
             MimeType = "text/csv",

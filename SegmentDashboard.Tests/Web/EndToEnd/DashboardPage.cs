@@ -87,6 +87,20 @@ public sealed class DashboardPage
             testId,
             new PageWaitForFunctionOptions { Timeout = Timeout });
 
+    /// <summary>Uploads the file at <paramref name="path"/> through the InputFile behind <paramref name="testId"/>, once Blazor has wired it.</summary>
+    public async Task UploadAsync(string path, string testId = "upload")
+    {
+        await WaitForFileInputAsync(testId);
+        await TestId(testId).SetInputFilesAsync(path);
+    }
+
+    /// <summary>Uploads <paramref name="file"/> through the InputFile behind <paramref name="testId"/>, once Blazor has wired it.</summary>
+    public async Task UploadAsync(FilePayload file, string testId = "upload")
+    {
+        await WaitForFileInputAsync(testId);
+        await TestId(testId).SetInputFilesAsync(file);
+    }
+
     /// <summary>Total number of x values over all traces of the chart (points or bars).</summary>
     public Task<int> ChartPointCountAsync(string chartTestId) =>
         Page.Locator($"[data-testid='{chartTestId}'] .js-plotly-plot")

@@ -71,7 +71,7 @@ public sealed class CorpusUploadEndToEndTests(DashboardFixture fixture)
         var summaryBefore = await session.SummaryAsync();
         var nameBefore = await session.DatasetNameAsync();
 
-        await page.TestId("upload").SetInputFilesAsync(new FilePayload { Name = fileName, MimeType = "text/csv", Buffer = @case.Bytes });
+        await page.UploadAsync(new FilePayload { Name = fileName, MimeType = "text/csv", Buffer = @case.Bytes });
         try
         {
             await session.Page.WaitForFunctionAsync(

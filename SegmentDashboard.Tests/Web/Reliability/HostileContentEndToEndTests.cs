@@ -172,7 +172,7 @@ public sealed class HostileContentEndToEndTests(DashboardFixture fixture)
         {
             await session.Dashboard.WaitForReadyAsync();
             var run = await session.Dashboard.RunVersionAsync();
-            await session.Dashboard.TestId("upload").SetInputFilesAsync(new FilePayload { Name = HostileCsv.FileName, MimeType = "text/csv", Buffer = HostileCsv.Bytes });
+            await session.Dashboard.UploadAsync(new FilePayload { Name = HostileCsv.FileName, MimeType = "text/csv", Buffer = HostileCsv.Bytes });
             await session.Dashboard.WaitForReadyAsync(run);
             return session;
         }

@@ -21,7 +21,7 @@ public sealed class MultiUserEndToEndTests(DashboardFixture fixture)
         await b.Dashboard.WaitForReadyAsync();
 
         var run = await a.Dashboard.RunVersionAsync();
-        await a.Dashboard.TestId("upload").SetInputFilesAsync(mall);
+        await a.Dashboard.UploadAsync(mall);
         await a.Dashboard.WaitForReadyAsync(run);
         await b.Dashboard.NavigateAsync("nav-segments");
         await b.SetKAsync(3);
@@ -66,7 +66,7 @@ public sealed class MultiUserEndToEndTests(DashboardFixture fixture)
         // A: average linkage (exact, O(n^2) memory) on 12,000 rows: seconds of CPU on this machine.
         var run = await a.Dashboard.RunVersionAsync();
         await a.Dashboard.NavigateAsync("nav-data");
-        await a.Dashboard.TestId("upload").SetInputFilesAsync(new FilePayload { Name = "big.csv", MimeType = "text/csv", Buffer = BigCsv(12_000) });
+        await a.Dashboard.UploadAsync(new FilePayload { Name = "big.csv", MimeType = "text/csv", Buffer = BigCsv(12_000) });
         await a.Dashboard.WaitForReadyAsync(run);
         await a.Dashboard.NavigateAsync("nav-segments");
         await a.Dashboard.ChooseAsync("algorithm-select", "Hierarchical");
@@ -97,7 +97,7 @@ public sealed class MultiUserEndToEndTests(DashboardFixture fixture)
         await page.WaitForReadyAsync();
         var mall = Path.Combine(TestPaths.RequireFolder(TestPaths.Datasets), "mall_customers.csv");
         var run = await page.RunVersionAsync();
-        await page.TestId("upload").SetInputFilesAsync(mall);
+        await page.UploadAsync(mall);
         await page.WaitForReadyAsync(run);
         await page.NavigateAsync("nav-segments");
         await session.SetKAsync(3);
