@@ -1,7 +1,7 @@
-using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using SegmentDashboard.Core.Data;
+using SegmentDashboard.Tests.Support;
 
 namespace SegmentDashboard.Tests.Web.Api;
 
@@ -51,7 +51,7 @@ public sealed class SegmentRulesApiTests
                 }
 
                 size += labels[row] == id ? 1 : 0;
-                if (conditions.All(c => Holds(dataset[c.GetProperty("column").GetString()!].Format(row), c)))
+                if (conditions.All(c => RuleConditions.Holds(dataset[c.GetProperty("column").GetString()!].Format(row), c)))
                 {
                     matched++;
                     hits += labels[row] == id ? 1 : 0;
@@ -62,28 +62,4 @@ public sealed class SegmentRulesApiTests
             Assert.Equal((double)hits / size, rule.GetProperty("coverage").GetDouble());
         }
     }
-
-    /// <summary>A condition applied to a cell as the file shows it; an empty cell matches nothing.</summary>
-    private static bool Holds(string cell, JsonElement condition)
-    {
-        if (cell.Length == 0)
-        {
-            return false;
-        }
-
-        var value = condition.GetProperty("value");
-        return condition.GetProperty("operator").GetString() switch
-        {
-            "<" => Number(cell) < value.GetDouble(),
-            "<=" => Number(cell) <= value.GetDouble(),
-            ">" => Number(cell) > value.GetDouble(),
-            ">=" => Number(cell) >= value.GetDouble(),
-            "=" => cell == value.GetString(),
-            "!=" => cell != value.GetString(),
-            "in" => value.EnumerateArray().Any(level => level.GetString() == cell),
-            _ => value.EnumerateArray().All(level => level.GetString() != cell),
-        };
-    }
-
-    private static double Number(string cell) => double.Parse(cell, CultureInfo.InvariantCulture);
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using Microsoft.Playwright;
 using SegmentDashboard.Core.Data;
+using SegmentDashboard.Tests.Support;
 
 namespace SegmentDashboard.Tests.Web.EndToEnd;
 
@@ -58,7 +59,7 @@ public sealed class RuleRecountEndToEndTests(DashboardFixture fixture)
 
                 var inSegment = segmentName == name;
                 size += inSegment ? 1 : 0;
-                if (conditions.TrueForAll(c => Holds(file[c.GetProperty("column").GetString()!].Format(row), c)))
+                if (conditions.TrueForAll(c => RuleConditions.Holds(file[c.GetProperty("column").GetString()!].Format(row), c)))
                 {
                     matched++;
                     hits += inSegment ? 1 : 0;
@@ -76,29 +77,4 @@ public sealed class RuleRecountEndToEndTests(DashboardFixture fixture)
             await context.CloseAsync();
         }
     }
-
-    /// <summary>A condition applied to a cell as the file shows it; an empty cell matches nothing.</summary>
-    private static bool Holds(string cell, JsonElement condition)
-    {
-        if (cell.Length == 0)
-        {
-            return false;
-        }
-
-        var value = condition.GetProperty("value");
-        return condition.GetProperty("operator").GetString() switch
-        {
-            "<" => Number(cell) < value.GetDouble(),
-            "<=" => Number(cell) <= value.GetDouble(),
-            ">" => Number(cell) > value.GetDouble(),
-            ">=" => Number(cell) >= value.GetDouble(),
-            "=" => cell == value.GetString(),
-            "!=" => cell != value.GetString(),
-            "in" => value.EnumerateArray().Any(level => level.GetString() == cell),
-            "not in" => value.EnumerateArray().All(level => level.GetString() != cell),
-            var other => throw new InvalidOperationException($"Unknown operator '{other}'."),
-        };
-    }
-
-    private static double Number(string cell) => double.Parse(cell, CultureInfo.InvariantCulture);
 }
