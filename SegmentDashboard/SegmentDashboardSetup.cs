@@ -56,6 +56,7 @@ public static class SegmentDashboardSetup
         // Per circuit: each browser tab has its own dataset, settings and results.
         services.AddScoped<DashboardState>();
         services.AddScoped<ChartDrawTracker>();
+        services.AddScoped<Components.Charts.ChartEngine>();
         services.AddScoped<Components.Customers.CustomerSession>();
         services.AddSingleton<SampleResultCache>();
         services.AddSingleton<Figures.FigureCache>();

@@ -15,7 +15,7 @@ public sealed class ChartDrawTracker : IDisposable
     private NavigationManager? _navigation;
     private IDisposable? _changingRegistration;
 
-    /// <summary>Raised when a chart starts or finishes drawing, or a tab starts or finishes opening.</summary>
+    /// <summary>Raised when a chart starts or finishes drawing, a tab starts or finishes opening, or plotly.js finishes loading.</summary>
     public event Action? Changed;
 
     public bool IsDrawing => _drawing.Count > 0;
@@ -26,6 +26,23 @@ public sealed class ChartDrawTracker : IDisposable
     /// must not say "ready" meanwhile.
     /// </summary>
     public bool IsNavigating { get; private set; }
+
+    /// <summary>
+    /// plotly.js (5 MB) is still being loaded and evaluated in the browser. Its evaluation blocks
+    /// the page for most of a second on a modest machine, so the dashboard is not ready for a tab
+    /// with charts until it is done: the status does not say "ready" meanwhile.
+    /// </summary>
+    public bool IsLoadingEngine { get; private set; }
+
+    /// <summary>plotly.js started (<c>true</c>) or finished or gave up (<c>false</c>) loading.</summary>
+    public void SetLoadingEngine(bool loading)
+    {
+        if (IsLoadingEngine != loading)
+        {
+            IsLoadingEngine = loading;
+            Changed?.Invoke();
+        }
+    }
 
     /// <summary>
     /// Follows the circuit's navigations (once): a location-changing handler runs before the

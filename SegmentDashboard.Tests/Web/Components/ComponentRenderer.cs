@@ -46,6 +46,7 @@ public static class ComponentRenderer
         services.AddSingleton(new SegmentationService());
         services.AddSingleton(state);
         services.AddSingleton(charts ?? new ChartDrawTracker());
+        services.AddScoped<SegmentDashboard.Components.Charts.ChartEngine>();
         services.AddSingleton<SegmentDashboard.Figures.FigureCache>();
         services.AddScoped<SegmentDashboard.Components.Customers.CustomerSession>();
         services.AddSingleton<IConfiguration>(new ConfigurationBuilder().Build());

@@ -13,8 +13,6 @@ namespace SegmentDashboard.Tests.Web.Components;
 /// </summary>
 public sealed class PlotlyChartComponentTests
 {
-    private const string Module = "./Components/Charts/PlotlyChart.razor.js";
-
     [Fact]
     public async Task Render_FirstFigure_DrawingUntilTheBrowserShowsIt()
     {
@@ -34,7 +32,7 @@ public sealed class PlotlyChartComponentTests
     public async Task Theme_ToDark_RelayoutsColoursOnly()
     {
         await using var ctx = NewContext(out var tracker, out _, settled: true);
-        var plotly = ctx.JSInterop.SetupModule(PlotlyPreload.InteropPath);
+        var plotly = ctx.JSInterop.SetupModule(ChartEngine.InteropPath);
         var figure = EvaluationFigures.Elbow(FakeSegmentation.Result().Sweep!, 3);
         var cut = Render(ctx, figure, UiTheme.Light);
         cut.WaitForAssertion(() => Assert.False(tracker.IsDrawing));
@@ -54,7 +52,7 @@ public sealed class PlotlyChartComponentTests
     public async Task Figure_ElbowForAnotherK_SendsTheMovedLineNotTheCurve()
     {
         await using var ctx = NewContext(out var tracker, out _, settled: true);
-        var plotly = ctx.JSInterop.SetupModule(PlotlyPreload.InteropPath);
+        var plotly = ctx.JSInterop.SetupModule(ChartEngine.InteropPath);
         var sweep = FakeSegmentation.Result().Sweep!;
         var cut = Render(ctx, EvaluationFigures.Elbow(sweep, 3), UiTheme.Light);
         cut.WaitForAssertion(() => Assert.False(tracker.IsDrawing));
@@ -101,8 +99,9 @@ public sealed class PlotlyChartComponentTests
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
         tracker = new ChartDrawTracker();
         ctx.Services.AddSingleton(tracker);
+        ctx.Services.AddScoped<ChartEngine>();
         ctx.Services.AddLogging();
-        var module = ctx.JSInterop.SetupModule(Module);
+        var module = ctx.JSInterop.SetupModule(ChartEngine.ChartModulePath);
         module.Setup<bool>("webGlUsable").SetResult(true);
         settle = module.Setup<bool>("settle", _ => true);
         if (settled)

@@ -55,7 +55,7 @@ public sealed class StrictPlotlyBundleTests(ApiFixture fixture)
 
         Assert.Equal(new Version(7, 2, 0, 0), version);
         Assert.Equal("/_content/Plotly.Blazor/plotly-3.7.0.min.js", StrictPlotlyBundle.PlotlyBlazorPath);
-        Assert.Equal("." + StrictPlotlyBundle.PlotlyBlazorPath, PlotlyPreload.PlotlyPath);
+        Assert.Equal("." + StrictPlotlyBundle.PlotlyBlazorPath, ChartEngine.PlotlyPath);
     }
 
     [Fact]

@@ -56,6 +56,9 @@ public sealed partial class PlotlyChart : IAsyncDisposable
     private ChartDrawTracker Drawing { get; set; } = default!;
 
     [Inject]
+    private ChartEngine Engine { get; set; } = default!;
+
+    [Inject]
     private ILogger<PlotlyChart> Logger { get; set; } = default!;
 
     [Parameter, EditorRequired]
@@ -83,10 +86,21 @@ public sealed partial class PlotlyChart : IAsyncDisposable
 
     protected override void OnParametersSet()
     {
-        if (!_disposed && Figure is not null && !UpToDate)
+        if (_disposed || Figure is null)
+        {
+            return;
+        }
+
+        if (!UpToDate)
         {
             // Set during the same render as the new figure, so the status cannot say "ready" before it is drawn.
             Drawing.Begin(this);
+        }
+
+        if (!_started && Engine.Module is { } module)
+        {
+            // The circuit has the chart module already: Plotly.Blazor's chart is in this very render.
+            Start(module);
         }
     }
 
@@ -99,7 +113,7 @@ public sealed partial class PlotlyChart : IAsyncDisposable
 
         if (firstRender)
         {
-            await StartAsync();
+            await FirstDrawAsync();
             return;
         }
 
@@ -115,41 +129,42 @@ public sealed partial class PlotlyChart : IAsyncDisposable
         await SyncAsync();
     }
 
-    /// <summary>Imports the module, learns whether WebGL works, then renders Plotly.Blazor's chart with the first figure.</summary>
-    private async Task StartAsync()
+    /// <summary>
+    /// Waits until the browser shows the first figure (Plotly.Blazor draws it from its own first
+    /// render, NewPlot), first starting the chart if the circuit's chart module was not loaded yet.
+    /// </summary>
+    private async Task FirstDrawAsync()
     {
-        try
+        if (!_started)
         {
-            _module = await JS.InvokeAsync<IJSObjectReference>("import", "./Components/Charts/PlotlyChart.razor.js");
-            _webGl = await _module.InvokeAsync<bool>("webGlUsable");
-        }
-        catch (Exception ex) when (ex is JSDisconnectedException or TaskCanceledException or ObjectDisposedException)
-        {
-            Drawing.End(this);
-            return;
+            var module = await Engine.ModuleAsync();
+            if (module is null || Figure is null || _disposed)
+            {
+                Drawing.End(this);
+                return;
+            }
+
+            Start(module);
+            StateHasChanged();
         }
 
-        if (Figure is null)
-        {
-            Drawing.End(this);
-            return;
-        }
+        await SettleAsync(_shown!, dataChanged: true);
+        _busy = false;
+        await SyncAsync();
+    }
 
+    /// <summary>Hands the first figure to Plotly.Blazor's chart (rendered from now on).</summary>
+    private void Start(ChartModule module)
+    {
+        _module = module.Reference;
+        _webGl = module.WebGl;
         _busy = true;
         var figure = Figure;
-        var (data, layout) = Prepare(figure, Theme);
-        _data = data;
-        _layout = layout;
+        (_data, _layout) = Prepare(figure, Theme);
         _shown = figure;
         _shownTheme = Theme;
         _shownJson = FigureJson.Of(figure, ThemedLayout(figure, Theme));
         _started = true;
-        StateHasChanged();
-
-        // Plotly.Blazor draws it from its first render (NewPlot); wait until the browser shows it.
-        await SettleAsync(figure, dataChanged: true);
-        _busy = false;
-        await SyncAsync();
     }
 
     /// <summary>Sends what changed until the browser shows the current figure and theme; one draw at a time.</summary>
@@ -323,8 +338,8 @@ public sealed partial class PlotlyChart : IAsyncDisposable
 
         try
         {
+            // The module itself is the circuit's (ChartEngine), shared by every chart.
             await _module.InvokeVoidAsync("dispose", _id);
-            await _module.DisposeAsync();
         }
         catch (Exception ex) when (ex is JSDisconnectedException or TaskCanceledException or ObjectDisposedException)
         {

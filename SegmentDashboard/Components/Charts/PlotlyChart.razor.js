@@ -105,6 +105,67 @@ export async function settle(id, version, rowsJson, newRowSource, fillTexts, tim
     return true;
 }
 
+// One small figure of each kind the dashboard draws: stacked bars on two subplots (histograms,
+// categories, sizes), a heatmap with a colour bar, a box from precomputed statistics, an SVG
+// scatter with hover texts, a WebGL scatter, filled and marked lines (silhouette, elbow) and a
+// radar. A cold plotly.js spends about as long compiling its code for a chart kind as drawing it.
+const warmUpFigures = [
+    {
+        data: [
+            { type: 'bar', x: [1, 2, 3], y: [3, 1, 2], name: 'a', hovertemplate: '%{x}<br>%{y}<extra>a</extra>' },
+            { type: 'bar', x: [1, 2, 3], y: [1, 2, 1], name: 'b', xaxis: 'x2', yaxis: 'y2' },
+        ],
+        layout: { barmode: 'stack', grid: { rows: 1, columns: 2, pattern: 'independent' } },
+    },
+    { data: [{ type: 'heatmap', z: [[1, 0.5], [0.5, 1]], x: ['a', 'b'], y: ['a', 'b'], colorscale: [[0, '#2166ac'], [1, '#b2182b']], colorbar: { thickness: 12 } }], layout: {} },
+    { data: [{ type: 'box', q1: [1], median: [2], q3: [3], lowerfence: [0], upperfence: [4], mean: [2], boxpoints: false, x: ['a'] }], layout: {} },
+    { data: [{ type: 'scatter', mode: 'markers', x: [1, 2, 3], y: [2, 1, 3], customdata: [0, 1, 2], text: ['a', 'b', 'c'], hoverinfo: 'text' }], layout: {} },
+    { data: [{ type: 'scattergl', mode: 'markers', x: [1, 2, 3], y: [2, 1, 3] }], layout: {} },
+    {
+        data: [
+            { type: 'scatter', x: [0.2, 0.4], y: [1, 2], fill: 'tozerox', mode: 'lines' },
+            { type: 'scatter', x: [1, 2, 3], y: [3, 2, 1], mode: 'lines+markers' },
+        ],
+        layout: {},
+    },
+    { data: [{ type: 'scatterpolar', r: [1, 2, 3, 1], theta: ['a', 'b', 'c', 'a'], fill: 'toself' }], layout: { polar: { radialaxis: { visible: true } } } },
+];
+
+let warmedUp = false;
+
+function idle() {
+    return new Promise(resolve => (window.requestIdleCallback ?? (f => setTimeout(f, 1)))(() => resolve(), { timeout: 500 }));
+}
+
+// Draws each warm-up figure once, off screen and one per idle period, then removes it, so the
+// first real chart of each kind does not also pay for compiling plotly.js. Once per page load;
+// returns at once (the drawing goes on in idle time).
+export function warmUp() {
+    if (warmedUp || !window.Plotly) {
+        return;
+    }
+    warmedUp = true;
+    const host = document.createElement('div');
+    host.className = 'chart-warmup';
+    host.setAttribute('aria-hidden', 'true');
+    document.body.appendChild(host);
+    (async () => {
+        for (const figure of warmUpFigures) {
+            await idle();
+            const element = document.createElement('div');
+            host.appendChild(element);
+            try {
+                await window.Plotly.newPlot(element, figure.data, { ...figure.layout, width: 400, height: 300 }, { staticPlot: false, displayModeBar: false });
+            } catch {
+                // Only a head start.
+            }
+            window.Plotly.purge(element);
+            element.remove();
+        }
+        host.remove();
+    })();
+}
+
 export function dispose(id) {
     const chart = charts.get(id);
     if (chart) {
