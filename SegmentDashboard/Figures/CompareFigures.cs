@@ -34,9 +34,15 @@ public static class CompareFigures
         };
         var layout = FigureStyle.Layout(Math.Max(260, 110 + (table.RowLabels.Length * 34)), layout =>
         {
-            layout.XAxis = [FigureStyle.XAxis(string.Empty, axis => axis.Side = Plotly.Blazor.LayoutLib.XAxisLib.SideEnum.Top)];
+            var columnWidth = FigureStyle.LabelWidth(table.ColumnLabels.Select(label => "B: " + FigureText.Encode(nameB(label), 28)));
+            layout.XAxis = [FigureStyle.XAxis(string.Empty, axis =>
+            {
+                axis.Side = Plotly.Blazor.LayoutLib.XAxisLib.SideEnum.Top;
+                axis.TickAngle = -30;
+            })];
             layout.YAxis = [FigureStyle.YAxis(string.Empty, axis => axis.AutoRange = Plotly.Blazor.LayoutLib.YAxisLib.AutoRangeEnum.Reversed)];
-            layout.Margin = FigureStyle.Margin(16, 16, 16, 16);
+            layout.Margin = FigureStyle.Margin(
+                FigureStyle.LabelWidth(table.RowLabels.Select(label => "A: " + FigureText.Encode(nameA(label), 28))), 16, FigureStyle.RotatedLabelDepth(columnWidth, 30), 16);
             layout.ShowLegend = false;
         });
         return new PlotlyFigure([trace], layout);

@@ -121,6 +121,7 @@ public static class DendrogramFigure
             ];
             layout.YAxis = [FigureStyle.YAxis("Merge height (" + dendrogram.Method.ToString().ToLowerInvariant() + " linkage)")];
             layout.ShowLegend = false;
+            layout.Margin = FigureStyle.Margin(56, 16, 36, FigureStyle.RotatedLabelDepth(FigureStyle.LabelWidth(tickText.Select(t => (string)t)), 60) + 24);
             layout.Shapes = [FigureStyle.Line(0, 1, cut, cut, "#e5484d", 2, xPaper: true)];
             layout.Annotations =
             [

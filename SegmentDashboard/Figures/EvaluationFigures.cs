@@ -150,7 +150,7 @@ public static class EvaluationFigures
                 axis.AutoRange = Plotly.Blazor.LayoutLib.YAxisLib.AutoRangeEnum.Reversed;
             })];
             layout.ShowLegend = false;
-            layout.Margin = FigureStyle.Margin(16, 16, 16, 48);
+            layout.Margin = FigureStyle.Margin(FigureStyle.LabelWidth(tickText.Select(t => t.ToString() ?? string.Empty)), 16, 16, 48);
             layout.Shapes = [FigureStyle.Line(FigureText.Finite(silhouette.Score), FigureText.Finite(silhouette.Score), 0, 1, "#e5484d", 2, yPaper: true)];
         });
         return new PlotlyFigure(traces.ToImmutable(), layout);
@@ -198,7 +198,7 @@ public static class EvaluationFigures
             layout.XAxis = [FigureStyle.XAxis("Customers")];
             layout.YAxis = [FigureStyle.YAxis(string.Empty, axis => axis.AutoRange = Plotly.Blazor.LayoutLib.YAxisLib.AutoRangeEnum.Reversed)];
             layout.ShowLegend = false;
-            layout.Margin = FigureStyle.Margin(16, 16, 16, 48);
+            layout.Margin = FigureStyle.Margin(FigureStyle.LabelWidth(bars.Select(b => b.Label)), 16, 16, 48);
         });
         return new PlotlyFigure([trace], layout);
     }

@@ -86,7 +86,8 @@ public static class ExploreFigures
             }
         }
 
-        return Grid(traces, categorical.Select(n => n.Name).ToArray(), "Customers");
+        var labelWidth = FigureStyle.LabelWidth(traces.OfType<Bar>().SelectMany(bar => bar.X.Select(x => x?.ToString() ?? string.Empty)));
+        return Grid(traces, categorical.Select(n => n.Name).ToArray(), "Customers", labelWidth);
     }
 
     private static (ImmutableArray<string> Levels, Func<int, IEnumerable<int>> CodesOf) Levels(Column column) => column switch
@@ -134,11 +135,13 @@ public static class ExploreFigures
             ColorBar = new Plotly.Blazor.Traces.HeatMapLib.ColorBar { Thickness = 12 },
             HoverTemplate = "%{y} × %{x}<br>r = %{z:.3f}<extra></extra>",
         };
+        var labelWidth = FigureStyle.LabelWidth(matrix.Names.Select(n => FigureText.Encode(n, 24)));
         var layout = FigureStyle.Layout(Math.Clamp(120 + (count * 34), 320, 720), layout =>
         {
             layout.YAxis = [FigureStyle.YAxis(string.Empty, axis => axis.AutoRange = Plotly.Blazor.LayoutLib.YAxisLib.AutoRangeEnum.Reversed)];
             layout.XAxis = [FigureStyle.XAxis(string.Empty, axis => axis.TickAngle = -40)];
             layout.ShowLegend = false;
+            layout.Margin = FigureStyle.Margin(labelWidth, 16, 16, FigureStyle.RotatedLabelDepth(labelWidth, 40));
         });
         return new PlotlyFigure([trace], layout);
     }
@@ -191,7 +194,7 @@ public static class ExploreFigures
             layout.XAxis = [FigureStyle.XAxis(FigureText.Encode(valueColumn.Name))];
             layout.YAxis = [FigureStyle.YAxis(string.Empty, axis => axis.AutoRange = Plotly.Blazor.LayoutLib.YAxisLib.AutoRangeEnum.Reversed)];
             layout.ShowLegend = false;
-            layout.Margin = FigureStyle.Margin(16, 16, 16, 48);
+            layout.Margin = FigureStyle.Margin(FigureStyle.LabelWidth(traces.Select(trace => ((Box)trace).Name)), 16, 16, 48);
         });
         return new PlotlyFigure(traces, layout);
     }
@@ -206,17 +209,27 @@ public static class ExploreFigures
         HoverTemplate = "%{x}<br>%{y} customers<extra>" + name + "</extra>",
     };
 
-    private static PlotlyFigure Grid(List<ITrace> traces, string[] titles, string yTitle)
+    /// <param name="xLabelWidth">Width of the widest category label (categories are slanted when wider than a short word), or null for numeric axes.</param>
+    private static PlotlyFigure Grid(List<ITrace> traces, string[] titles, string yTitle, int? xLabelWidth = null)
     {
+        var slant = xLabelWidth > FigureStyle.LabelWidth(["Category"]) ? -30 : 0;
+        var labelDepth = xLabelWidth is { } width ? FigureStyle.RotatedLabelDepth(width, slant) : 0;
         var columns = Math.Min(GridColumns, titles.Length);
         var rows = (titles.Length + columns - 1) / columns;
-        var layout = FigureStyle.Layout(60 + (rows * 230), layout =>
+        var layout = FigureStyle.Layout(60 + (rows * (230 + labelDepth)), layout =>
         {
             layout.Grid = new Plotly.Blazor.LayoutLib.Grid { Rows = rows, Columns = columns, Pattern = Plotly.Blazor.LayoutLib.GridLib.PatternEnum.Independent, XGap = 0.12m, YGap = 0.45m };
             layout.BarMode = BarModeEnum.Stack;
             layout.BarGap = 0.05m;
-            layout.Margin = FigureStyle.Margin(48, 16, 16, 40);
-            layout.XAxis = titles.Select(title => FigureStyle.XAxis(FigureText.Encode(title, 32), axis => axis.Title.Standoff = 4)).ToList();
+            layout.Margin = FigureStyle.Margin(48, 16, 16, 40 + labelDepth);
+            layout.XAxis = titles.Select(title => FigureStyle.XAxis(FigureText.Encode(title, 32), axis =>
+            {
+                axis.Title.Standoff = 4;
+                if (xLabelWidth is not null)
+                {
+                    axis.TickAngle = slant;
+                }
+            })).ToList();
             layout.YAxis = titles.Select((_, c) => FigureStyle.YAxis(c % columns == 0 ? yTitle : string.Empty)).ToList();
         });
         return new PlotlyFigure(traces.ToImmutableArray(), layout);

@@ -38,6 +38,7 @@ public static class ProfileFigures
             ColorBar = new Plotly.Blazor.Traces.HeatMapLib.ColorBar { Title = new Plotly.Blazor.Traces.HeatMapLib.ColorBarLib.Title { Text = "SD" }, Thickness = 12 },
             HoverTemplate = "%{y}<br>%{x}<br>effect size %{z:.2f}<extra></extra>",
         };
+        var featureWidth = FigureStyle.LabelWidth(features.Select(f => FigureText.Encode(f, 28)));
         var layout = FigureStyle.Layout(Math.Max(260, 110 + (ordered.Length * 30)), layout =>
         {
             layout.XAxis = [FigureStyle.XAxis(string.Empty, axis =>
@@ -46,7 +47,7 @@ public static class ProfileFigures
                 axis.TickAngle = -30;
             })];
             layout.YAxis = [FigureStyle.YAxis(string.Empty, axis => axis.AutoRange = Plotly.Blazor.LayoutLib.YAxisLib.AutoRangeEnum.Reversed)];
-            layout.Margin = FigureStyle.Margin(16, 16, 16, 16);
+            layout.Margin = FigureStyle.Margin(FigureStyle.LabelWidth(ordered.Select(p => SegmentLabel(p, names))), 16, FigureStyle.RotatedLabelDepth(featureWidth, 30), 16);
             layout.ShowLegend = false;
         });
         return new PlotlyFigure([trace], layout);

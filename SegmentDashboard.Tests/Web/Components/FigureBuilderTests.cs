@@ -185,6 +185,27 @@ public sealed class FigureBuilderTests
     }
 
     [Fact]
+    public void Sizes_LongSegmentName_LeftMarginFitsItAndNoAxisAsksForAutomargin()
+    {
+        var names = new Dictionary<int, string> { [0] = "Young", [1] = "High-income weekend big spenders", [2] = "B" };
+
+        var figure = EvaluationFigures.Sizes(FakeSegmentation.Result().Profiles, names);
+
+        // 32 characters at 7 px plus the 14 px tick gap: sized on the server, so Plotly lays the figure out once.
+        Assert.Equal(14 + (32 * 7), Layout(figure)["margin"]!["l"]!.GetValue<int>());
+        Assert.DoesNotContain("automargin", figure.LayoutJson(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void LabelWidth_EncodedLabel_CountsTheCharactersShown()
+    {
+        Assert.Equal(FigureStyle.LabelWidth(["<b>"]), FigureStyle.LabelWidth(["&lt;b&gt;"]));
+        Assert.Equal(14 + (3 * 7), FigureStyle.LabelWidth(["&lt;b&gt;", "ab"]));
+        Assert.Equal(16 + 50, FigureStyle.RotatedLabelDepth(100, 30));
+        Assert.Equal(16, FigureStyle.RotatedLabelDepth(100, 0));
+    }
+
+    [Fact]
     public void ZScoreHeatmap_Profiles_SegmentsByFeaturesMostDistinguishingFirst()
     {
         var figure = ProfileFigures.ZScoreHeatmap(FakeSegmentation.Result().Profiles, Names);
