@@ -19,7 +19,7 @@ public static class SegmentDashboardSetup
         AddUi(builder.Services);
         builder.Services.AddHostedService<IdleMemoryTrimmer>();
         builder.Services.AddHostedService<SampleWarmup>();
-        builder.Services.AddHostedService<ExploreWarmup>();
+        builder.Services.AddHostedService<StartupWarmup>();
         builder.AddSegmentDashboardAuth();
         return builder;
     }

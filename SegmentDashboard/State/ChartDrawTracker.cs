@@ -28,13 +28,14 @@ public sealed class ChartDrawTracker : IDisposable
     public bool IsNavigating { get; private set; }
 
     /// <summary>
-    /// plotly.js (5 MB) is still being loaded and evaluated in the browser. Its evaluation blocks
-    /// the page for most of a second on a modest machine, so the dashboard is not ready for a tab
-    /// with charts until it is done: the status does not say "ready" meanwhile.
+    /// plotly.js (5 MB) is still being loaded and evaluated in the browser, or is drawing its
+    /// warm-up charts. Both keep the page busy for most of a second on a modest machine (the
+    /// evaluation alone is one ~850 ms task), so the dashboard is not ready for a tab with charts
+    /// until they are done: the status does not say "ready" meanwhile.
     /// </summary>
     public bool IsLoadingEngine { get; private set; }
 
-    /// <summary>plotly.js started (<c>true</c>) or finished or gave up (<c>false</c>) loading.</summary>
+    /// <summary>plotly.js started (<c>true</c>) or finished or gave up (<c>false</c>) loading and warming up.</summary>
     public void SetLoadingEngine(bool loading)
     {
         if (IsLoadingEngine != loading)

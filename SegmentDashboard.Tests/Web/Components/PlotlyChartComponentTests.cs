@@ -16,16 +16,38 @@ public sealed class PlotlyChartComponentTests
     [Fact]
     public async Task Render_FirstFigure_DrawingUntilTheBrowserShowsIt()
     {
-        await using var ctx = NewContext(out var tracker, out var settle, settled: false);
+        await using var ctx = NewContext(out var tracker, out var draw, settled: false);
         var figure = EvaluationFigures.Elbow(FakeSegmentation.Result().Sweep!, 3);
 
         var cut = Render(ctx, figure, UiTheme.Light);
 
-        cut.WaitForAssertion(() => Assert.Single(settle.Invocations));
+        cut.WaitForAssertion(() => Assert.Single(draw.Invocations));
         Assert.True(tracker.IsDrawing);
-        settle.SetResult(true);
+        draw.SetResult(true);
         cut.WaitForAssertion(() => Assert.False(tracker.IsDrawing));
-        Assert.Equal(1L, settle.Invocations["settle"][0].Arguments[1]); // the version the browser must show
+        var call = draw.Invocations["draw"][0];
+        Assert.Equal(1L, call.Arguments[1]); // the version the browser must show
+        // The module draws the figure from its JSON, the version in layout.meta, the theme applied.
+        var sent = System.Text.Json.Nodes.JsonNode.Parse((string)call.Arguments[2]!)!;
+        Assert.Equal(figure.Data.Length, sent["data"]!.AsArray().Count);
+        Assert.Equal(figure.Trace<Plotly.Blazor.Traces.Scatter>(0).X!.Count, sent["data"]![0]!["x"]!.AsArray().Count);
+        Assert.Equal(1, sent["layout"]!["meta"]!.GetValue<int>());
+        Assert.Equal(ChartTheme.Light.Paper, sent["layout"]!["paper_bgcolor"]!.GetValue<string>());
+        Assert.Equal(ChartConfig.Json, call.Arguments[3]);
+    }
+
+    [Fact]
+    public async Task Render_FirstFigure_PlotlyBlazorStartsEmptyAndSendsNoTraces()
+    {
+        await using var ctx = NewContext(out var tracker, out _, settled: true);
+        var plotly = ctx.JSInterop.SetupModule(ChartEngine.InteropPath);
+
+        var cut = Render(ctx, EvaluationFigures.Elbow(FakeSegmentation.Result().Sweep!, 3), UiTheme.Light);
+
+        cut.WaitForAssertion(() => Assert.False(tracker.IsDrawing));
+        cut.WaitForAssertion(() => Assert.Contains(plotly.Invocations, i => i.Identifier == "newPlot"));
+        var newPlot = plotly.Invocations.Single(i => i.Identifier == "newPlot");
+        Assert.Empty(((IEnumerable<object?>)newPlot.Arguments[1]!).ToArray());
     }
 
     [Fact]
@@ -93,7 +115,8 @@ public sealed class PlotlyChartComponentTests
         return (IDictionary<string, object?>)update.Arguments[2]!;
     }
 
-    private static BunitContext NewContext(out ChartDrawTracker tracker, out JSRuntimeInvocationHandler<bool> settle, bool settled)
+    /// <summary>A context whose chart module answers <c>draw</c> (the handler returned) and <c>settle</c>, at once when <paramref name="settled"/>.</summary>
+    private static BunitContext NewContext(out ChartDrawTracker tracker, out JSRuntimeInvocationHandler<bool> draw, bool settled)
     {
         var ctx = new BunitContext();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
@@ -103,9 +126,11 @@ public sealed class PlotlyChartComponentTests
         ctx.Services.AddLogging();
         var module = ctx.JSInterop.SetupModule(ChartEngine.ChartModulePath);
         module.Setup<bool>("webGlUsable").SetResult(true);
-        settle = module.Setup<bool>("settle", _ => true);
+        draw = module.Setup<bool>("draw", _ => true);
+        var settle = module.Setup<bool>("settle", _ => true);
         if (settled)
         {
+            draw.SetResult(true);
             settle.SetResult(true);
         }
 

@@ -13,8 +13,9 @@ public sealed record ChartModule(IJSObjectReference Reference, bool WebGl);
 /// interop module, so its charts see the same script as loaded. The layout starts it as soon as the
 /// shell is up, so the first tab with charts waits neither for the download and evaluation nor for
 /// the module; a chart created after that starts drawing in its first render. Once plotly.js is
-/// loaded the browser draws one small chart of each kind off screen in idle time (the module's
-/// <c>warmUp</c>), so the first visit of a tab does not also wait for plotly.js to compile.
+/// loaded the browser draws one small chart of each kind off screen (the module's <c>warmUp</c>),
+/// so the first visit of a tab does not also wait for plotly.js to compile; loading ends when
+/// that is done, so a click right after "ready" does not wait behind those draws either.
 /// </summary>
 public sealed class ChartEngine(IJSRuntime js)
 {
@@ -35,7 +36,7 @@ public sealed class ChartEngine(IJSRuntime js)
     /// <summary>Imports the chart module and probes WebGL, once; null if the browser is gone.</summary>
     public Task<ChartModule?> ModuleAsync() => _module ??= ImportModuleAsync();
 
-    /// <summary>The module, then plotly.js, then the warm-up; completes once plotly.js is evaluated (or could not be).</summary>
+    /// <summary>The module, then plotly.js, then the warm-up draws; completes when they are done (or could not be).</summary>
     public Task LoadAsync() => _plotly ??= LoadPlotlyAsync();
 
     private async Task<ChartModule?> ImportModuleAsync()

@@ -70,39 +70,75 @@ function observe(id, element, chart) {
     chart.observer.observe(element);
 }
 
-// rowsJson: row id -> hover text for rows the browser does not have yet (null: none);
-// newRowSource: the table starts over (another dataset); fillTexts: the traces changed, so traces
-// whose customdata holds row ids get their text from the table.
-export async function settle(id, version, rowsJson, newRowSource, fillTexts, timeoutMs) {
-    const chart = state(id);
+// rowTexts: row id -> hover text for rows the browser does not have yet (null: none);
+// newRowSource: the table starts over (another dataset).
+function addRows(chart, rowTexts, newRowSource) {
     if (newRowSource) {
         chart.rows = new Map();
     }
-    if (rowsJson) {
-        for (const [row, text] of Object.entries(JSON.parse(rowsJson))) {
+    if (rowTexts) {
+        for (const [row, text] of Object.entries(rowTexts)) {
             chart.rows.set(Number(row), text);
         }
     }
+}
+
+// The hover texts of a trace whose customdata holds row ids, from the chart's row table.
+function textsOf(chart, trace) {
+    return trace.customdata.map(row => chart.rows.get(row) ?? '');
+}
+
+// Draws a chart's first figure (JSON: { data, layout } with layout.meta = version) over the empty
+// plot Plotly.Blazor's chart starts with, hover texts filled in before the one draw; resolves
+// like settle().
+export async function draw(id, version, figureJson, configJson, rowTexts, newRowSource, timeoutMs) {
+    const chart = state(id);
+    addRows(chart, rowTexts, newRowSource);
+    // Plotly.Blazor draws its empty plot (version 0) from its own first render; draw over it, never under.
+    if (!(await drawn(id, 0, timeoutMs))) {
+        return false;
+    }
+    const element = document.getElementById(id);
+    const figure = JSON.parse(figureJson);
+    for (const trace of figure.data) {
+        if (Array.isArray(trace.customdata) && trace.text === undefined) {
+            trace.text = textsOf(chart, trace);
+        }
+    }
+    await window.Plotly.react(element, figure.data, figure.layout, JSON.parse(configJson));
+    return (await drawn(id, version, timeoutMs)) && rendered(element, chart, version);
+}
+
+// The chart shows `version`: follow its size from now on and say so on the element.
+function rendered(element, chart, version) {
+    observe(element.id, element, chart);
+    element.dataset.rendered = String(version);
+    return true;
+}
+
+// After an update sent through Plotly.Blazor: fillTexts says the traces changed, so traces whose
+// customdata holds row ids get their text from the table (rowTexts, newRowSource as for draw).
+export async function settle(id, version, rowTexts, newRowSource, fillTexts, timeoutMs) {
+    const chart = state(id);
+    addRows(chart, rowTexts, newRowSource);
     if (!(await drawn(id, version, timeoutMs))) {
         return false;
     }
     const element = document.getElementById(id);
-    observe(id, element, chart);
     if (fillTexts) {
         const indices = [];
         const texts = [];
         element.data.forEach((trace, index) => {
             if (Array.isArray(trace.customdata)) {
                 indices.push(index);
-                texts.push(trace.customdata.map(row => chart.rows.get(row) ?? ''));
+                texts.push(textsOf(chart, trace));
             }
         });
         if (indices.length > 0) {
             await window.Plotly.restyle(element, { text: texts }, indices);
         }
     }
-    element.dataset.rendered = String(version);
-    return true;
+    return rendered(element, chart, version);
 }
 
 // One small figure of each kind the dashboard draws: stacked bars on two subplots (histograms,
@@ -131,39 +167,36 @@ const warmUpFigures = [
     { data: [{ type: 'scatterpolar', r: [1, 2, 3, 1], theta: ['a', 'b', 'c', 'a'], fill: 'toself' }], layout: { polar: { radialaxis: { visible: true } } } },
 ];
 
-let warmedUp = false;
+let warming;
 
-function idle() {
-    return new Promise(resolve => (window.requestIdleCallback ?? (f => setTimeout(f, 1)))(() => resolve(), { timeout: 500 }));
+// Draws each warm-up figure once, off screen, then removes it, so the first real chart of each
+// kind does not also pay for compiling plotly.js. Once per page load; resolves when done (the
+// status says "loading charts…" until then: a click meanwhile would wait behind these draws).
+export function warmUp() {
+    if (!warming) {
+        warming = window.Plotly ? drawWarmUpFigures() : Promise.resolve();
+    }
+    return warming;
 }
 
-// Draws each warm-up figure once, off screen and one per idle period, then removes it, so the
-// first real chart of each kind does not also pay for compiling plotly.js. Once per page load;
-// returns at once (the drawing goes on in idle time).
-export function warmUp() {
-    if (warmedUp || !window.Plotly) {
-        return;
-    }
-    warmedUp = true;
+async function drawWarmUpFigures() {
     const host = document.createElement('div');
     host.className = 'chart-warmup';
     host.setAttribute('aria-hidden', 'true');
     document.body.appendChild(host);
-    (async () => {
-        for (const figure of warmUpFigures) {
-            await idle();
-            const element = document.createElement('div');
-            host.appendChild(element);
-            try {
-                await window.Plotly.newPlot(element, figure.data, { ...figure.layout, width: 400, height: 300 }, { staticPlot: false, displayModeBar: false });
-            } catch {
-                // Only a head start.
-            }
-            window.Plotly.purge(element);
-            element.remove();
+    for (const figure of warmUpFigures) {
+        const element = document.createElement('div');
+        host.appendChild(element);
+        try {
+            await window.Plotly.newPlot(element, figure.data, { ...figure.layout, width: 400, height: 300 }, { displayModeBar: false });
+        } catch {
+            // Only a head start.
         }
-        host.remove();
-    })();
+        window.Plotly.purge(element);
+        element.remove();
+        await nextFrame();
+    }
+    host.remove();
 }
 
 export function dispose(id) {
