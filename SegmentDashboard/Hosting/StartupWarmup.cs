@@ -91,11 +91,9 @@ public sealed class StartupWarmup(
         foreach (var figureRequest in ExploreCharts.Requests(sample, result.RowLabels, result.RowLabels, names, choices))
         {
             var figure = await figures.GetAsync(sample, figureRequest);
-            foreach (var theme in new[] { UiTheme.Light, UiTheme.Dark })
+            foreach (var theme in Enum.GetValues<UiTheme>())
             {
-                var layout = figure.Layout.DeepClone();
-                ChartTheme.For(theme).ApplyTo(layout);
-                _ = FigureJson.Of(figure, layout);
+                _ = FigureJson.For(figure, theme);
             }
         }
     }

@@ -13,6 +13,8 @@ namespace SegmentDashboard.Tests.Web.Components;
 /// </summary>
 public sealed class PlotlyChartComponentTests
 {
+    private static readonly System.Text.Json.JsonSerializerOptions WebJson = new(System.Text.Json.JsonSerializerDefaults.Web);
+
     [Fact]
     public async Task Render_FirstFigure_DrawingUntilTheBrowserShowsIt()
     {
@@ -27,11 +29,10 @@ public sealed class PlotlyChartComponentTests
         cut.WaitForAssertion(() => Assert.False(tracker.IsDrawing));
         var call = draw.Invocations["draw"][0];
         Assert.Equal(1L, call.Arguments[1]); // the version the browser must show
-        // The module draws the figure from its JSON, the version in layout.meta, the theme applied.
-        var sent = System.Text.Json.Nodes.JsonNode.Parse((string)call.Arguments[2]!)!;
+        // The module draws the figure from its JSON (the version travels beside it), the theme applied.
+        var sent = Sent(call.Arguments[2]);
         Assert.Equal(figure.Data.Length, sent["data"]!.AsArray().Count);
         Assert.Equal(figure.Trace<Plotly.Blazor.Traces.Scatter>(0).X!.Count, sent["data"]![0]!["x"]!.AsArray().Count);
-        Assert.Equal(1, sent["layout"]!["meta"]!.GetValue<int>());
         Assert.Equal(ChartTheme.Light.Paper, sent["layout"]!["paper_bgcolor"]!.GetValue<string>());
         Assert.Equal(ChartConfig.Json, call.Arguments[3]);
     }
@@ -53,38 +54,36 @@ public sealed class PlotlyChartComponentTests
     [Fact]
     public async Task Theme_ToDark_RelayoutsColoursOnly()
     {
-        await using var ctx = NewContext(out var tracker, out _, settled: true);
-        var plotly = ctx.JSInterop.SetupModule(ChartEngine.InteropPath);
+        await using var ctx = NewContext(out var tracker, out _, out var module, settled: true);
         var figure = EvaluationFigures.Elbow(FakeSegmentation.Result().Sweep!, 3);
         var cut = Render(ctx, figure, UiTheme.Light);
         cut.WaitForAssertion(() => Assert.False(tracker.IsDrawing));
-        var seen = plotly.Invocations.Count;
+        var seen = module.Invocations.Count;
 
         // CascadingValue takes its child content again with every render (as the layout gives it).
         cut.Render(ps => Parameters(ps, figure, UiTheme.Dark));
 
-        var update = LayoutOnlyUpdate(cut, plotly, seen);
-        Assert.Equal(ChartTheme.Dark.Paper, update["paper_bgcolor"]);
-        Assert.Equal(ChartTheme.Dark.Grid, update["xaxis.gridcolor"]);
-        Assert.DoesNotContain(update.Keys, key => key is "shapes" or "height" or "xaxis" or "yaxis");
+        var update = LayoutOnlyUpdate(cut, module, seen);
+        Assert.Equal(ChartTheme.Dark.Paper, update["paper_bgcolor"]!.GetValue<string>());
+        Assert.Equal(ChartTheme.Dark.Grid, update["xaxis.gridcolor"]!.GetValue<string>());
+        Assert.DoesNotContain(update, entry => entry.Key is "shapes" or "height" or "xaxis" or "yaxis");
         cut.WaitForAssertion(() => Assert.False(tracker.IsDrawing));
     }
 
     [Fact]
     public async Task Figure_ElbowForAnotherK_SendsTheMovedLineNotTheCurve()
     {
-        await using var ctx = NewContext(out var tracker, out _, settled: true);
-        var plotly = ctx.JSInterop.SetupModule(ChartEngine.InteropPath);
+        await using var ctx = NewContext(out var tracker, out _, out var module, settled: true);
         var sweep = FakeSegmentation.Result().Sweep!;
         var cut = Render(ctx, EvaluationFigures.Elbow(sweep, 3), UiTheme.Light);
         cut.WaitForAssertion(() => Assert.False(tracker.IsDrawing));
-        var seen = plotly.Invocations.Count;
+        var seen = module.Invocations.Count;
 
         var chart = cut.FindComponent<PlotlyChart>();
         chart.Render(ps => ps.Add(p => p.Figure, EvaluationFigures.Elbow(sweep, 5)));
 
-        var update = LayoutOnlyUpdate(cut, plotly, seen);
-        Assert.Equal(["meta", "shapes"], update.Keys.Order(StringComparer.Ordinal));
+        var update = LayoutOnlyUpdate(cut, module, seen);
+        Assert.Equal(["shapes"], update.Select(entry => entry.Key));
     }
 
     [Fact]
@@ -102,21 +101,28 @@ public sealed class PlotlyChartComponentTests
     }
 
     /// <summary>
-    /// The one call sent after <paramref name="seen"/>: Plotly.update with no trace changes (a
-    /// relayout), never a react or newPlot; returns its layout update.
+    /// The one drawing call the chart module got after <paramref name="seen"/>: Plotly.update with
+    /// no trace changes (a relayout), never a whole draw; returns its layout update.
     /// </summary>
-    private static IDictionary<string, object?> LayoutOnlyUpdate(IRenderedComponent<CascadingValue<UiTheme>> cut, BunitJSModuleInterop plotly, int seen)
+    private static System.Text.Json.Nodes.JsonObject LayoutOnlyUpdate(IRenderedComponent<CascadingValue<UiTheme>> cut, BunitJSModuleInterop module, int seen)
     {
-        cut.WaitForAssertion(() => Assert.Contains(plotly.Invocations.Skip(seen), i => i.Identifier == "update"));
-        var sent = plotly.Invocations.Skip(seen).Where(i => i.Identifier is "react" or "newPlot" or "update" or "relayout" or "restyle").ToArray();
+        cut.WaitForAssertion(() => Assert.Contains(module.Invocations.Skip(seen), i => i.Identifier == "update"));
+        var sent = module.Invocations.Skip(seen).Where(i => i.Identifier is "draw" or "update").ToArray();
         var update = Assert.Single(sent);
         Assert.Equal("update", update.Identifier);
-        Assert.Empty((IDictionary<string, object?>)update.Arguments[1]!);
-        return (IDictionary<string, object?>)update.Arguments[2]!;
+        Assert.Empty(Sent(update.Arguments[2]).AsObject());
+        return Sent(update.Arguments[3]).AsObject();
     }
 
-    /// <summary>A context whose chart module answers <c>draw</c> (the handler returned) and <c>settle</c>, at once when <paramref name="settled"/>.</summary>
-    private static BunitContext NewContext(out ChartDrawTracker tracker, out JSRuntimeInvocationHandler<bool> draw, bool settled)
+    /// <summary>An argument as it crosses to the browser (JSRuntime's web defaults).</summary>
+    private static System.Text.Json.Nodes.JsonNode Sent(object? argument) =>
+        System.Text.Json.JsonSerializer.SerializeToNode(argument, WebJson)!;
+
+    /// <summary>A context whose chart module answers <c>draw</c> (the handler returned) and <c>update</c>, at once when <paramref name="settled"/>.</summary>
+    private static BunitContext NewContext(out ChartDrawTracker tracker, out JSRuntimeInvocationHandler<bool> draw, bool settled) =>
+        NewContext(out tracker, out draw, out _, settled);
+
+    private static BunitContext NewContext(out ChartDrawTracker tracker, out JSRuntimeInvocationHandler<bool> draw, out BunitJSModuleInterop module, bool settled)
     {
         var ctx = new BunitContext();
         ctx.JSInterop.Mode = JSRuntimeMode.Loose;
@@ -124,14 +130,14 @@ public sealed class PlotlyChartComponentTests
         ctx.Services.AddSingleton(tracker);
         ctx.Services.AddScoped<ChartEngine>();
         ctx.Services.AddLogging();
-        var module = ctx.JSInterop.SetupModule(ChartEngine.ChartModulePath);
+        module = ctx.JSInterop.SetupModule(ChartEngine.ChartModulePath);
         module.Setup<bool>("webGlUsable").SetResult(true);
         draw = module.Setup<bool>("draw", _ => true);
-        var settle = module.Setup<bool>("settle", _ => true);
+        var update = module.Setup<bool>("update", _ => true);
         if (settled)
         {
             draw.SetResult(true);
-            settle.SetResult(true);
+            update.SetResult(true);
         }
 
         return ctx;

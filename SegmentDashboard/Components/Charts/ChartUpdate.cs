@@ -1,7 +1,9 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using SegmentDashboard.Figures;
+using SegmentDashboard.State;
 
 namespace SegmentDashboard.Components.Charts;
 
@@ -91,9 +93,36 @@ public sealed record ChartUpdate(
     }
 }
 
-/// <summary>A figure's traces and layout as Plotly JSON objects (what the browser was sent), for <see cref="ChartUpdate.Plan"/>.</summary>
+/// <summary>
+/// A figure's traces and layout as Plotly JSON objects (what the browser is sent), for
+/// <see cref="ChartUpdate.Plan"/> and the chart's draws. Never changed once made: it is sent as it
+/// is and kept per figure and theme.
+/// </summary>
 public sealed record FigureJson(ImmutableArray<JsonObject> Traces, JsonObject Layout)
 {
+    // Figures are immutable and kept with their result (FigureMemo, FigureCache), so their JSON is
+    // made once per theme: a tab visited again or a demo's k change back to a cached result sends
+    // it without serializing the figure again.
+    private static readonly ConditionalWeakTable<PlotlyFigure, FigureJson?[]> s_byFigure = new();
+
+    /// <summary>The figure with the theme's colours applied, as JSON; made once per figure and theme.</summary>
+    public static FigureJson For(PlotlyFigure figure, UiTheme theme)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        var slots = s_byFigure.GetValue(figure, _ => new FigureJson?[Enum.GetValues<UiTheme>().Length]);
+        var slot = (int)theme;
+        var json = Volatile.Read(ref slots[slot]);
+        if (json is null)
+        {
+            var layout = figure.Layout.DeepClone();
+            ChartTheme.For(theme).ApplyTo(layout);
+            json = Of(figure, layout);
+            Volatile.Write(ref slots[slot], json);
+        }
+
+        return json;
+    }
+
     public static FigureJson Of(PlotlyFigure figure, Plotly.Blazor.Layout themedLayout)
     {
         ArgumentNullException.ThrowIfNull(figure);

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Components;
@@ -10,15 +11,17 @@ using SegmentDashboard.State;
 namespace SegmentDashboard.Components.Charts;
 
 /// <summary>
-/// The one chart component: shows an immutable <see cref="PlotlyFigure"/> with Plotly.Blazor's
-/// chart. Plotly.Blazor's chart starts empty and the collocated JS module draws the first figure
-/// into it from the figure's JSON, hover texts filled in: Plotly.Blazor's own first draw would
-/// send the typed traces through its serializer (10-20 ms a chart on the server, several hundred
-/// on a process's first visit) and the hover texts in a second draw. After that only what changed
-/// is sent through Plotly.Blazor (<see cref="ChartUpdate"/>: relayout, update or, when traces come
-/// and go, react), and a theme change is a relayout of colours alone. Plotly.Blazor's calls do not
-/// wait for Plotly, so the module reports when the browser shows the figure's version; until then
-/// the chart counts as drawing in <see cref="ChartDrawTracker"/> and the status is not "ready".
+/// The one chart component: shows an immutable <see cref="PlotlyFigure"/> (Plotly.Blazor's typed
+/// traces and layout) in Plotly.Blazor's chart. Plotly.Blazor's chart creates the plot, empty; the
+/// figures travel as the JSON <see cref="FigureJson"/> already holds and the collocated JS module
+/// applies them: the first figure and every change of traces with <c>Plotly.react</c>, the rest
+/// with <c>Plotly.update</c> of only what changed (<see cref="ChartUpdate"/>), a theme change as a
+/// relayout of colours alone, hover texts filled in from the row table in the same draw.
+/// Plotly.Blazor's own calls pass every figure through its serializer (typed object to JSON to
+/// parsed objects, each number boxed) and back out: 10-20 ms a chart on the server, several hundred
+/// on a process's first visit, and its hover texts needed a second draw. The module's calls resolve
+/// once the browser shows the figure's version (<c>layout.meta</c>); until then the chart counts as
+/// drawing in <see cref="ChartDrawTracker"/> and the status is not "ready".
 /// </summary>
 public sealed partial class PlotlyChart : IAsyncDisposable
 {
@@ -28,22 +31,22 @@ public sealed partial class PlotlyChart : IAsyncDisposable
     /// <summary>A figure the browser has not shown after this long is given up (logged), so the status cannot hang.</summary>
     private const int DrawTimeoutMs = 30_000;
 
+    private static readonly IReadOnlyDictionary<string, JsonNode?> NoTraceChanges = new Dictionary<string, JsonNode?>();
+
     private static long s_lastId;
 
     private readonly string _id = "plotly-chart-" + Interlocked.Increment(ref s_lastId).ToString(CultureInfo.InvariantCulture);
     private readonly string _titleId;
     private readonly Config _config = ChartConfig.Create();
     private readonly HashSet<int> _sentRows = [];
-    private Plotly.Blazor.PlotlyChart? _plot;
-    private IJSObjectReference? _module;
-    private IList<ITrace> _data = [];
 
-    // Plotly.Blazor's first draw: no traces, version 0; the module draws the first figure over it.
-    private PlotlyLayout _layout = new() { Meta = 0 };
+    // What Plotly.Blazor's chart is created with: no traces, version 0 (the module draws over it).
+    private readonly List<ITrace> _noTraces = [];
+    private readonly PlotlyLayout _emptyLayout = new() { Meta = 0 };
+    private IJSObjectReference? _module;
     private bool _started;
     private bool _webGl = true;
     private bool _busy;
-    private bool _reactPending;
     private bool _disposed;
     private long _version;
     private long _drawnVersion;
@@ -53,9 +56,6 @@ public sealed partial class PlotlyChart : IAsyncDisposable
     private object? _rowSource;
 
     public PlotlyChart() => _titleId = _id + "-title";
-
-    [Inject]
-    private IJSRuntime JS { get; set; } = default!;
 
     [Inject]
     private ChartDrawTracker Drawing { get; set; } = default!;
@@ -87,7 +87,7 @@ public sealed partial class PlotlyChart : IAsyncDisposable
 
     private string AccessibleName => "Chart " + TestId.Replace("chart-", string.Empty, StringComparison.Ordinal).Replace('-', ' ');
 
-    private bool UpToDate => ReferenceEquals(_shown, Figure) && _shownTheme == Theme && !_reactPending;
+    private bool UpToDate => ReferenceEquals(_shown, Figure) && _shownTheme == Theme;
 
     protected override void OnParametersSet()
     {
@@ -116,34 +116,10 @@ public sealed partial class PlotlyChart : IAsyncDisposable
             return;
         }
 
-        if (firstRender)
-        {
-            await FirstDrawAsync();
-            return;
-        }
-
-        if (_reactPending && _plot is not null)
-        {
-            // The Plotly.Blazor chart now has the new traces and layout as parameters.
-            _reactPending = false;
-            await SendAsync(() => _plot.React());
-            await SettleAsync(_shown!, dataChanged: true);
-            _busy = false;
-        }
-
-        await SyncAsync();
-    }
-
-    /// <summary>
-    /// Waits until the browser shows the first figure (Plotly.Blazor draws it from its own first
-    /// render, NewPlot), first starting the chart if the circuit's chart module was not loaded yet.
-    /// </summary>
-    private async Task FirstDrawAsync()
-    {
-        if (!_started)
+        if (firstRender && !_started)
         {
             var module = await Engine.ModuleAsync();
-            if (module is null || Figure is null || _disposed)
+            if (module is null || _disposed)
             {
                 Drawing.End(this);
                 return;
@@ -153,47 +129,21 @@ public sealed partial class PlotlyChart : IAsyncDisposable
             StateHasChanged();
         }
 
-        await DrawFirstAsync(_shown!, _shownJson!);
-        _busy = false;
         await SyncAsync();
     }
 
-    /// <summary>Renders Plotly.Blazor's chart (empty) from now on, and takes the figure to draw first.</summary>
+    /// <summary>Renders Plotly.Blazor's chart (empty) from now on.</summary>
     private void Start(ChartModule module)
     {
         _module = module.Reference;
         _webGl = module.WebGl;
-        _busy = true;
-        var figure = Figure;
-        _shown = figure;
-        _shownTheme = Theme;
-        _shownJson = FigureJson.Of(figure, ThemedLayout(figure, Theme));
         _started = true;
-    }
-
-    /// <summary>Has the module draw <paramref name="figure"/> over Plotly.Blazor's empty first plot and waits until the browser shows it.</summary>
-    private async Task DrawFirstAsync(PlotlyFigure figure, FigureJson json)
-    {
-        if (_module is null || _disposed)
-        {
-            return;
-        }
-
-        var version = ++_version;
-        var (rowTexts, newRowSource) = NewRowTexts(figure.Rows);
-        var traces = _webGl
-            ? json.Traces.Select(trace => (JsonNode)trace.DeepClone())
-            : figure.Data.Select(trace => (JsonNode)PlotlyFigure.TraceJson(WithoutWebGl.Trace(trace)));
-        var layout = json.Layout.DeepClone();
-        layout["meta"] = version;
-        var figureJson = new JsonObject { ["data"] = new JsonArray(traces.ToArray()), ["layout"] = layout }.ToJsonString(PlotlyFigure.JsonOptions);
-        await AwaitDrawnAsync(version, () => _module.InvokeAsync<bool>("draw", _id, version, figureJson, ChartConfig.Json, rowTexts, newRowSource, DrawTimeoutMs));
     }
 
     /// <summary>Sends what changed until the browser shows the current figure and theme; one draw at a time.</summary>
     private async Task SyncAsync()
     {
-        while (!_disposed && !_busy && _plot is not null && Figure is not null && !UpToDate)
+        while (!_disposed && !_busy && _module is not null && Figure is not null && !UpToDate)
         {
             _busy = true;
             var figure = Figure;
@@ -201,44 +151,26 @@ public sealed partial class PlotlyChart : IAsyncDisposable
             if (ReferenceEquals(figure, _shown))
             {
                 // The theme alone changed: colours by relayout.
-                var version = ++_version;
-                var update = ChartTheme.For(theme).Relayout(figure.Layout);
-                update["meta"] = version;
                 _shownTheme = theme;
-                await SendAsync(() => RelayoutAsync(update));
-                await SettleAsync(figure, dataChanged: false, version);
+                await UpdateAsync(figure, NoTraceChanges, ChartTheme.For(theme).Relayout(figure.Layout), dataChanged: false);
                 _busy = false;
                 continue;
             }
 
-            var next = FigureJson.Of(figure, ThemedLayout(figure, theme));
+            var next = FigureJson.For(figure, theme);
             var plan = ChartUpdate.Plan(_shownJson, next);
             _shown = figure;
             _shownTheme = theme;
             _shownJson = next;
             if (plan.Kind == ChartUpdateKind.React)
             {
-                // Plotly.Blazor reacts with its parameters: hand them over by rendering, react after.
-                (_data, _layout) = Prepare(figure, theme);
-                _reactPending = true;
-                StateHasChanged();
-                return;
-            }
-
-            var drawVersion = ++_version;
-            var layoutUpdate = plan.Layout.ToDictionary(entry => entry.Key, entry => entry.Value);
-            layoutUpdate["meta"] = System.Text.Json.Nodes.JsonValue.Create(drawVersion);
-            if (plan.Kind == ChartUpdateKind.Update)
-            {
-                var indices = Enumerable.Range(0, figure.Data.Length).ToArray();
-                await SendAsync(() => _plot.Update(plan.Data, layoutUpdate, indices));
+                await DrawAsync(figure, next);
             }
             else
             {
-                await SendAsync(() => RelayoutAsync(layoutUpdate));
+                await UpdateAsync(figure, plan.Data, plan.Layout, plan.DataChanged);
             }
 
-            await SettleAsync(figure, plan.DataChanged, drawVersion);
             _busy = false;
         }
 
@@ -249,40 +181,27 @@ public sealed partial class PlotlyChart : IAsyncDisposable
     }
 
     /// <summary>
-    /// <c>Plotly.relayout</c> through Plotly.Blazor's update with no trace changes: its own
-    /// <c>Relayout(value)</c> also copies the values into its layout object, which fails on colour
-    /// strings and attribute paths ("xaxis.gridcolor").
+    /// The whole figure, <c>Plotly.react</c> (the first draw, or traces came and went); waits until
+    /// the browser shows it. The figure's JSON is sent as it is (the module sets the version).
     /// </summary>
-    private Task RelayoutAsync<T>(IDictionary<string, T> layoutUpdate) =>
-        _plot!.Update(new Dictionary<string, object>(), layoutUpdate, null);
-
-    /// <summary>The traces and a themed, versioned copy of the layout for Plotly.Blazor (SVG instead of WebGL where WebGL is unusable).</summary>
-    private (IList<ITrace> Data, PlotlyLayout Layout) Prepare(PlotlyFigure figure, UiTheme theme)
+    private async Task DrawAsync(PlotlyFigure figure, FigureJson json)
     {
-        var layout = ThemedLayout(figure, theme);
-        layout.Meta = ++_version;
-        var data = figure.Data.Select(trace => _webGl ? trace : WithoutWebGl.Trace(trace)).ToList();
-        return (data, layout);
-    }
-
-    private static PlotlyLayout ThemedLayout(PlotlyFigure figure, UiTheme theme)
-    {
-        var layout = figure.Layout.DeepClone();
-        ChartTheme.For(theme).ApplyTo(layout);
-        return layout;
-    }
-
-    /// <summary>Waits until the browser shows this chart's latest version (sending the row texts it lacks), then records it.</summary>
-    private async Task SettleAsync(PlotlyFigure figure, bool dataChanged, long? version = null)
-    {
-        if (_module is null || _disposed)
-        {
-            return;
-        }
-
-        var expected = version ?? _version;
+        var version = ++_version;
         var (rowTexts, newRowSource) = NewRowTexts(figure.Rows);
-        await AwaitDrawnAsync(expected, () => _module.InvokeAsync<bool>("settle", _id, expected, rowTexts, newRowSource, dataChanged && figure.Rows is not null, DrawTimeoutMs));
+        var traces = _webGl ? json.Traces : [.. figure.Data.Select(trace => PlotlyFigure.TraceJson(WithoutWebGl.Trace(trace)))];
+        var sent = new SentFigure(traces, json.Layout);
+        await AwaitDrawnAsync(version, () => _module!.InvokeAsync<bool>("draw", _id, version, sent, ChartConfig.Json, rowTexts, newRowSource, DrawTimeoutMs));
+    }
+
+    /// <summary>
+    /// <c>Plotly.update</c> of the changed trace attributes (<paramref name="data"/>: attribute to
+    /// one value per trace) and layout entries; waits until the browser shows it.
+    /// </summary>
+    private async Task UpdateAsync<TLayout>(PlotlyFigure figure, IReadOnlyDictionary<string, JsonNode?> data, IReadOnlyDictionary<string, TLayout> layout, bool dataChanged)
+    {
+        var version = ++_version;
+        var (rowTexts, newRowSource) = dataChanged ? NewRowTexts(figure.Rows) : (null, false);
+        await AwaitDrawnAsync(version, () => _module!.InvokeAsync<bool>("update", _id, version, data, layout, rowTexts, newRowSource, DrawTimeoutMs));
     }
 
     /// <summary>Runs a module call that resolves once the browser shows <paramref name="expected"/>, and records the outcome.</summary>
@@ -294,42 +213,25 @@ public sealed partial class PlotlyChart : IAsyncDisposable
             if (drawn)
             {
                 _drawnVersion = expected;
+                return;
             }
-            else
-            {
-                // The browser did not show it in time (or the element went away): the chart is
-                // redrawn from scratch next time, and the status is not held up for ever.
-                _shownJson = null;
-                _rowSource = null;
-                Logger.LogWarning("Chart {Chart} did not show figure version {Version} within {Timeout} ms.", TestId, expected, DrawTimeoutMs);
-            }
+
+            Logger.LogWarning("Chart {Chart} did not show figure version {Version} within {Timeout} ms.", TestId, expected, DrawTimeoutMs);
         }
         catch (Exception ex) when (ex is JSDisconnectedException or TaskCanceledException or ObjectDisposedException)
         {
             // The circuit is gone; nothing to draw on.
+            return;
         }
         catch (JSException ex)
         {
-            _shownJson = null;
-            _rowSource = null;
             Logger.LogWarning(ex, "Chart {Chart} could not be drawn.", TestId);
         }
-    }
 
-    private async Task SendAsync(Func<Task> send)
-    {
-        try
-        {
-            await send();
-        }
-        catch (Exception ex) when (ex is JSDisconnectedException or TaskCanceledException or ObjectDisposedException)
-        {
-        }
-        catch (JSException ex)
-        {
-            _shownJson = null;
-            Logger.LogWarning(ex, "Chart {Chart} could not be updated.", TestId);
-        }
+        // Not shown (timed out, the element went away, Plotly failed): the next figure is drawn
+        // whole, and the status is not held up for ever.
+        _shownJson = null;
+        _rowSource = null;
     }
 
     /// <summary>
@@ -377,3 +279,8 @@ public sealed partial class PlotlyChart : IAsyncDisposable
         }
     }
 }
+
+/// <summary>A whole figure as the module's draw takes it (lower-case names, as Plotly's JSON has them).</summary>
+internal sealed record SentFigure(
+    [property: System.Text.Json.Serialization.JsonPropertyName("data")] ImmutableArray<JsonObject> Data,
+    [property: System.Text.Json.Serialization.JsonPropertyName("layout")] JsonObject Layout);

@@ -1,8 +1,9 @@
-// The small JS half of PlotlyChart. Plotly.Blazor draws; its wrappers do not return Plotly's
-// promise, so this module tells the server when the figure it sent has been drawn: every figure
-// carries its version in layout.meta, and settle() resolves once Plotly shows that version and is
-// no longer redrawing. It also fills hover texts from a per-chart row table (the server sends each
-// row's text once, traces carry row ids in customdata) and follows the element's size.
+// The small JS half of PlotlyChart. Plotly.Blazor's chart creates the plot; this module draws the
+// figures the server sends as JSON (draw: Plotly.react of a whole figure; update: Plotly.update of
+// what changed) and resolves once the browser shows them: every figure carries its version in
+// layout.meta, and drawn() waits until Plotly shows that version and is no longer redrawing. It
+// also fills hover texts from a per-chart row table (the server sends each row's text once, traces
+// carry row ids in customdata) and follows the element's size.
 const charts = new Map();
 
 let webGl;
@@ -83,30 +84,26 @@ function addRows(chart, rowTexts, newRowSource) {
     }
 }
 
-// The hover texts of a trace whose customdata holds row ids, from the chart's row table.
-function textsOf(chart, trace) {
-    return trace.customdata.map(row => chart.rows.get(row) ?? '');
+// The hover texts of row ids (a trace's customdata), from the chart's row table.
+function textsOf(chart, rows) {
+    return rows.map(row => chart.rows.get(row) ?? '');
 }
 
-// Draws a chart's first figure (JSON: { data, layout } with layout.meta = version) over the empty
-// plot Plotly.Blazor's chart starts with, hover texts filled in before the one draw; resolves
-// like settle().
-export async function draw(id, version, figureJson, configJson, rowTexts, newRowSource, timeoutMs) {
-    const chart = state(id);
-    addRows(chart, rowTexts, newRowSource);
-    // Plotly.Blazor draws its empty plot (version 0) from its own first render; draw over it, never under.
-    if (!(await drawn(id, 0, timeoutMs))) {
-        return false;
-    }
-    const element = document.getElementById(id);
-    const figure = JSON.parse(figureJson);
-    for (const trace of figure.data) {
-        if (Array.isArray(trace.customdata) && trace.text === undefined) {
-            trace.text = textsOf(chart, trace);
+// Resolves with the chart's element once Plotly has plotted it (Plotly.Blazor's chart creates it
+// empty, version 0, from its own first render): drawing before that would be drawn over.
+async function plotted(id, timeoutMs) {
+    const end = performance.now() + timeoutMs;
+    while (performance.now() < end) {
+        const element = document.getElementById(id);
+        if (!element) {
+            return null;
         }
+        if (element._fullLayout && !element._fullLayout._replotting) {
+            return element;
+        }
+        await nextFrame();
     }
-    await window.Plotly.react(element, figure.data, figure.layout, JSON.parse(configJson));
-    return (await drawn(id, version, timeoutMs)) && rendered(element, chart, version);
+    return null;
 }
 
 // The chart shows `version`: follow its size from now on and say so on the element.
@@ -116,29 +113,43 @@ function rendered(element, chart, version) {
     return true;
 }
 
-// After an update sent through Plotly.Blazor: fillTexts says the traces changed, so traces whose
-// customdata holds row ids get their text from the table (rowTexts, newRowSource as for draw).
-export async function settle(id, version, rowTexts, newRowSource, fillTexts, timeoutMs) {
+// Draws a whole figure ({ data, layout }, shown as `version`) with Plotly.react: the first
+// figure, or one whose traces came and went. Traces whose customdata holds row ids get their hover
+// texts from the row table in the same draw. Resolves true once the browser shows it, false if the
+// element went away or timeoutMs passed.
+export async function draw(id, version, figure, config, rowTexts, newRowSource, timeoutMs) {
     const chart = state(id);
     addRows(chart, rowTexts, newRowSource);
-    if (!(await drawn(id, version, timeoutMs))) {
+    const element = await plotted(id, timeoutMs);
+    if (!element) {
         return false;
     }
-    const element = document.getElementById(id);
-    if (fillTexts) {
-        const indices = [];
-        const texts = [];
-        element.data.forEach((trace, index) => {
-            if (Array.isArray(trace.customdata)) {
-                indices.push(index);
-                texts.push(textsOf(chart, trace));
-            }
-        });
-        if (indices.length > 0) {
-            await window.Plotly.restyle(element, { text: texts }, indices);
+    for (const trace of figure.data) {
+        if (Array.isArray(trace.customdata) && trace.text === undefined) {
+            trace.text = textsOf(chart, trace.customdata);
         }
     }
-    return rendered(element, chart, version);
+    figure.layout.meta = version;
+    await window.Plotly.react(element, figure.data, figure.layout, JSON.parse(config));
+    return (await drawn(id, version, timeoutMs)) && rendered(element, chart, version);
+}
+
+// Plotly.update of the changed trace attributes (data: attribute -> one value per trace, for every
+// trace) and layout entries, shown as `version`. New customdata brings its hover texts along in
+// the same update. Resolves like draw().
+export async function update(id, version, data, layout, rowTexts, newRowSource, timeoutMs) {
+    const chart = state(id);
+    addRows(chart, rowTexts, newRowSource);
+    const element = await plotted(id, timeoutMs);
+    if (!element) {
+        return false;
+    }
+    if (Array.isArray(data.customdata)) {
+        data.text = data.customdata.map(rows => Array.isArray(rows) ? textsOf(chart, rows) : rows);
+    }
+    const traces = Object.keys(data).length > 0 ? element.data.map((_, index) => index) : undefined;
+    await window.Plotly.update(element, data, { ...layout, meta: version }, traces);
+    return (await drawn(id, version, timeoutMs)) && rendered(element, chart, version);
 }
 
 // One small figure of each kind the dashboard draws: stacked bars on two subplots (histograms,
