@@ -348,6 +348,24 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
     }
 
     [SkippableFact]
+    public async Task Projector_ProfilesComparisonTable_FitsWithoutScrollingSideways()
+    {
+        await using var session = await OpenAsync(new ViewportSize { Width = 1024, Height = 768 });
+        var page = session.Dashboard;
+        await page.WaitForReadyAsync();
+        await page.NavigateAsync("nav-profiles");
+        await page.WaitForReadyAsync();
+
+        var table = page.TestId("comparison-table");
+        Assert.Equal(5, await table.Locator("thead th").CountAsync() - 1); // the sample's four segments and the overall column
+        var overflow = await table.EvaluateAsync<int>("t => t.parentElement.scrollWidth - t.parentElement.clientWidth");
+        Assert.True(overflow <= 1, $"The comparison table is {overflow}px wider than its card at 1024 px.");
+        var pageOverflow = await page.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(pageOverflow <= 1, $"The Profiles page is {pageOverflow}px wider than a 1024 px screen.");
+        await table.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(DashboardFixture.ScreenshotDirectory, "9-projector-profiles-comparison.png") });
+    }
+
+    [SkippableFact]
     public async Task Segments_BrowserWithoutWebGl_ScatterIsDrawnAsSvgWithEveryPoint()
     {
         // A browser whose canvases refuse WebGL contexts (a VM or remote desktop without GPU support).
