@@ -20,8 +20,8 @@ public sealed record ApiProtectionOptions
     /// <summary>Runs waiting for a slot; beyond, 429 with Retry-After (<c>Api:RunQueueLength</c>).</summary>
     public int RunQueueLength { get; init; } = 4;
 
-    /// <summary>Time budget of one API request in seconds; beyond, the run is cancelled and the answer is 503 (<c>Api:RequestTimeoutSeconds</c>).</summary>
-    public int RequestTimeoutSeconds { get; init; } = 120;
+    /// <summary>Time budget of one API request in seconds, fractions allowed; beyond, the run is cancelled and the answer is 503 (<c>Api:RequestTimeoutSeconds</c>).</summary>
+    public double RequestTimeoutSeconds { get; init; } = 120;
 
     /// <summary>Seconds a rejected client is told to wait (Retry-After).</summary>
     public int RetryAfterSeconds { get; init; } = 10;
@@ -32,7 +32,7 @@ public sealed record ApiProtectionOptions
         : WindowSeconds < 1 ? "Api:WindowSeconds must be at least 1."
         : MaxConcurrentRuns < 1 ? "Api:MaxConcurrentRuns must be at least 1."
         : RunQueueLength < 0 ? "Api:RunQueueLength must be 0 or more."
-        : RequestTimeoutSeconds < 1 ? "Api:RequestTimeoutSeconds must be at least 1."
+        : !(RequestTimeoutSeconds > 0 && RequestTimeoutSeconds <= int.MaxValue / 1000) ? "Api:RequestTimeoutSeconds must be a positive number of seconds (fractions allowed)."
         : RetryAfterSeconds < 1 ? "Api:RetryAfterSeconds must be at least 1."
         : null;
 }

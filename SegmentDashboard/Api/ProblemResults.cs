@@ -60,7 +60,7 @@ internal static class ProblemResults
             return Problem(
                 StatusCodes.Status503ServiceUnavailable,
                 "Time budget exceeded",
-                string.Create(CultureInfo.InvariantCulture, $"The request did not finish within its time budget of {budget.TotalSeconds:0} seconds and was cancelled. Use fewer rows or features, a smaller eps, K-means or Ward linkage, or try again later."),
+                string.Create(CultureInfo.InvariantCulture, $"The request did not finish within its time budget of {budget.TotalSeconds:0.###} seconds and was cancelled. Use fewer rows or features, a smaller eps, K-means or Ward linkage, or try again later."),
                 Extensions(("timeoutSeconds", budget.TotalSeconds)));
         }
         catch (Exception ex)

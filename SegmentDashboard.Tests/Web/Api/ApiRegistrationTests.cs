@@ -77,6 +77,7 @@ public sealed class ApiRegistrationTests
     [Theory]
     [InlineData("Api:MaxConcurrentRuns", "0")]
     [InlineData("Api:RequestTimeoutSeconds", "0")]
+    [InlineData("Api:RequestTimeoutSeconds", "NaN")]
     [InlineData("Api:PermitsPerWindow", "-1")]
     public void AddSegmentDashboardApi_InvalidApiProtection_RejectedAtStart(string key, string value)
     {
