@@ -135,7 +135,7 @@ public static class EvaluationFigures
                 HoverTemplate = "silhouette %{x:.3f}<extra>" + name + "</extra>",
             });
             tickValues.Add(offset + (values.Count / 2.0));
-            tickText.Add(name);
+            tickText.Add(FigureText.Wrap(name));
             offset += values.Count + Math.Max(2, values.Count * 0.02);
         }
 
@@ -175,7 +175,7 @@ public static class EvaluationFigures
         ArgumentNullException.ThrowIfNull(profiles);
         var ordered = profiles.OrderBy(p => p.SegmentId).ToArray();
         var bars = ordered
-            .Select(p => (Label: FigureText.Encode(names.TryGetValue(p.SegmentId, out var n) ? n : p.Name, 36), Size: p.Size, p.Share, Color: SegmentPalette.Color(p.SegmentId)))
+            .Select(p => (Label: FigureText.Wrap(FigureText.Encode(names.TryGetValue(p.SegmentId, out var n) ? n : p.Name, 36)), Size: p.Size, p.Share, Color: SegmentPalette.Color(p.SegmentId)))
             .ToList();
         if (noise is { } extra)
         {
@@ -193,7 +193,8 @@ public static class EvaluationFigures
             Marker = new Plotly.Blazor.Traces.BarLib.Marker { ColorArray = FigureText.Values(bars.Select(b => b.Color)) },
             HoverTemplate = "%{y}<br>%{x} customers (%{text})<extra></extra>",
         };
-        var layout = FigureStyle.Layout(Math.Max(220, 60 + (bars.Count * 26)), layout =>
+        // A bar's label may take two lines (FigureText.Wrap): 34 px a bar leaves room for them.
+        var layout = FigureStyle.Layout(Math.Max(220, 60 + (bars.Count * 34)), layout =>
         {
             layout.XAxis = [FigureStyle.XAxis("Customers")];
             layout.YAxis = [FigureStyle.YAxis(string.Empty, axis => axis.AutoRange = Plotly.Blazor.LayoutLib.YAxisLib.AutoRangeEnum.Reversed)];

@@ -60,11 +60,15 @@ public static class FigureStyle
 
     public static Margin Margin(int left, int right, int top, int bottom) => new() { L = left, R = right, T = top, B = bottom };
 
-    /// <summary>Pixels a column of tick labels needs in the house font (12 px; about 7 px a character, generous for capitals), plus the tick gap.</summary>
+    /// <summary>Pixels a column of tick labels needs in the house font (12 px; about 7 px a character, generous for capitals), plus the tick gap; a label's longest line counts.</summary>
     public static int LabelWidth(IEnumerable<string> labels)
     {
         ArgumentNullException.ThrowIfNull(labels);
-        var longest = labels.Select(label => System.Net.WebUtility.HtmlDecode(label).Length).DefaultIfEmpty(0).Max();
+        var longest = labels
+            .SelectMany(label => label.Split("<br>", StringSplitOptions.None))
+            .Select(line => System.Net.WebUtility.HtmlDecode(line).Length)
+            .DefaultIfEmpty(0)
+            .Max();
         return 14 + (longest * 7);
     }
 

@@ -21,6 +21,33 @@ public static class FigureText
         return WebUtility.HtmlEncode(text);
     }
 
+    /// <summary>
+    /// An encoded label broken into lines of at most <paramref name="lineLength"/> characters at
+    /// spaces (Plotly's <c>&lt;br&gt;</c>; a longer word keeps its own line), so a segment name on a
+    /// half-width chart's axis takes half the width.
+    /// </summary>
+    public static string Wrap(string encoded, int lineLength = 20)
+    {
+        ArgumentNullException.ThrowIfNull(encoded);
+        var lines = new List<string>();
+        var line = string.Empty;
+        foreach (var word in encoded.Split(' ', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (line.Length > 0 && WebUtility.HtmlDecode(line).Length + 1 + WebUtility.HtmlDecode(word).Length > lineLength)
+            {
+                lines.Add(line);
+                line = word;
+            }
+            else
+            {
+                line = line.Length == 0 ? word : line + " " + word;
+            }
+        }
+
+        lines.Add(line);
+        return string.Join("<br>", lines);
+    }
+
     /// <summary>A number for people: invariant culture, no group separators, "n/a" when undefined.</summary>
     public static string Number(double value, int decimals = 2)
     {

@@ -191,8 +191,10 @@ public sealed class FigureBuilderTests
 
         var figure = EvaluationFigures.Sizes(FakeSegmentation.Result().Profiles, names);
 
-        // 32 characters at 7 px plus the 14 px tick gap: sized on the server, so Plotly lays the figure out once.
-        Assert.Equal(14 + (32 * 7), Layout(figure)["margin"]!["l"]!.GetValue<int>());
+        // Wrapped at 20 characters ("High-income weekend" / "big spenders"): the longest line, 19
+        // characters at 7 px, plus the 14 px tick gap, sized on the server so Plotly lays it out once.
+        Assert.Equal("High-income weekend<br>big spenders", Strings(Trace(figure, 0)["y"])[1]);
+        Assert.Equal(14 + (19 * 7), Layout(figure)["margin"]!["l"]!.GetValue<int>());
         Assert.DoesNotContain("automargin", figure.LayoutJson(), StringComparison.Ordinal);
     }
 
@@ -203,6 +205,11 @@ public sealed class FigureBuilderTests
         Assert.Equal(14 + (3 * 7), FigureStyle.LabelWidth(["&lt;b&gt;", "ab"]));
         Assert.Equal(16 + 50, FigureStyle.RotatedLabelDepth(100, 30));
         Assert.Equal(16, FigureStyle.RotatedLabelDepth(100, 0));
+        Assert.Equal("Vocal, low-rating<br>critics", FigureText.Wrap("Vocal, low-rating critics"));
+        Assert.Equal("Vocal,<br>low-rating<br>critics", FigureText.Wrap("Vocal, low-rating critics", 16));
+        Assert.Equal("Tom &amp; Jerry<br>fans", FigureText.Wrap("Tom &amp; Jerry fans", 13));
+        Assert.Equal("Young", FigureText.Wrap("Young"));
+        Assert.Equal(14 + (17 * 7), FigureStyle.LabelWidth(["Vocal, low-rating<br>critics"]));
     }
 
     [Fact]
