@@ -148,7 +148,12 @@ export async function update(id, version, data, layout, rowTexts, newRowSource, 
         data.text = data.customdata.map(rows => Array.isArray(rows) ? textsOf(chart, rows) : rows);
     }
     const traces = Object.keys(data).length > 0 ? element.data.map((_, index) => index) : undefined;
-    await window.Plotly.update(element, data, { ...layout, meta: version }, traces);
+    await window.Plotly.update(element, data, layout, traces);
+    // The version goes in afterwards, past Plotly.update: layout.meta is an "editType: plot"
+    // attribute, so changing it through Plotly redraws the whole plot, where moving the elbow's
+    // k line alone only redraws the line. meta is shown nowhere; it only says which figure this is.
+    element.layout.meta = version;
+    element._fullLayout.meta = version;
     return (await drawn(id, version, timeoutMs)) && rendered(element, chart, version);
 }
 
