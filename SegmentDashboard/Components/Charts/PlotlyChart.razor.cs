@@ -166,7 +166,7 @@ public sealed partial class PlotlyChart : IAsyncDisposable
             {
                 await DrawAsync(figure, next);
             }
-            else
+            else if (plan.Kind != ChartUpdateKind.None)
             {
                 await UpdateAsync(figure, plan.Data, plan.Layout, plan.DataChanged);
             }
