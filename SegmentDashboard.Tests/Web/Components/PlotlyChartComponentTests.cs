@@ -87,6 +87,23 @@ public sealed class PlotlyChartComponentTests
     }
 
     [Fact]
+    public async Task Figure_AnEqualNewFigure_SendsNothingAndIsNotDrawing()
+    {
+        await using var ctx = NewContext(out var tracker, out _, out var module, settled: true);
+        var sweep = FakeSegmentation.Result().Sweep!;
+        var cut = Render(ctx, EvaluationFigures.Elbow(sweep, 3), UiTheme.Light);
+        cut.WaitForAssertion(() => Assert.False(tracker.IsDrawing));
+        var seen = module.Invocations.Count(i => i.Identifier is "draw" or "update");
+
+        // Another object with the same content (a re-render building the figure again).
+        var chart = cut.FindComponent<PlotlyChart>();
+        chart.Render(ps => ps.Add(p => p.Figure, EvaluationFigures.Elbow(sweep, 3)));
+
+        cut.WaitForAssertion(() => Assert.False(tracker.IsDrawing));
+        Assert.Equal(seen, module.Invocations.Count(i => i.Identifier is "draw" or "update"));
+    }
+
+    [Fact]
     public async Task Markup_WithTitle_IsAFigureNamedByItsCaptionWithoutRoleImg()
     {
         await using var ctx = NewContext(out _, out _, settled: true);
