@@ -90,7 +90,7 @@ public sealed class ComponentInteractionTests
         ChooseInMudSelect(cut, "algorithm-select", "Hierarchical");
 
         // Assert
-        Assert.Equal(ClusteringAlgorithm.Hierarchical, state.Settings.Algorithm);
+        cut.WaitForAssertion(() => Assert.Equal(ClusteringAlgorithm.Hierarchical, state.Settings.Algorithm), Patience);
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid='linkage-select']")), Patience);
         cut.WaitForAssertion(() => Assert.Equal("Hierarchical", cut.Find("[data-testid='algorithm-select'] input").GetAttribute("value")), Patience);
     }
@@ -111,7 +111,7 @@ public sealed class ComponentInteractionTests
 
         // Assert
         Assert.Equal(["Z-score", "Min–max", "Robust (median, IQR)", "None"], offered);
-        Assert.Equal(SegmentDashboard.Core.Preprocessing.ScalingMethod.Robust, state.Settings.Scaling);
+        cut.WaitForAssertion(() => Assert.Equal(SegmentDashboard.Core.Preprocessing.ScalingMethod.Robust, state.Settings.Scaling), Patience);
         cut.WaitForAssertion(() => Assert.Equal("Robust", cut.Find("[data-testid='scaling-select']").GetAttribute("data-value")), Patience);
     }
 
@@ -148,7 +148,7 @@ public sealed class ComponentInteractionTests
         Assert.Empty(await library.Store.ListAsync());
     }
 
-    /// <summary>Opens the MudSelect inside <paramref name="testId"/> by a mouse press (MudSelect opens on mousedown) and clicks the option whose visible text is <paramref name="label"/>.</summary>
+    /// <summary>Opens the MudSelect inside <paramref name="testId"/> by a mouse press (MudSelect opens on mousedown) and clicks the option whose visible text is <paramref name="label"/>. MudSelect applies the choice asynchronously: callers wait for its effect.</summary>
     private static void ChooseInMudSelect<TComponent>(IRenderedComponent<TComponent> cut, string testId, string label)
         where TComponent : IComponent
     {

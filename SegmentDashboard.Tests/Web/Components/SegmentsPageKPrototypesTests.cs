@@ -36,7 +36,8 @@ public sealed class SegmentsPageKPrototypesTests
         cut.FindAll(".mud-popover-open .mud-list-item").First(item => item.TextContent.Trim() == "K-prototypes (mixed data)").Click();
 
         // Assert: the choice, and the gamma field showing that the default applies.
-        Assert.Equal(ClusteringAlgorithm.KPrototypes, state.Settings.Algorithm);
+        // MudSelect applies a clicked option asynchronously: wait for it, never assume the click finished.
+        cut.WaitForAssertion(() => Assert.Equal(ClusteringAlgorithm.KPrototypes, state.Settings.Algorithm), Patience);
         cut.WaitForAssertion(() => Assert.Equal("KPrototypes", cut.Find("[data-testid='algorithm-select']").GetAttribute("data-value")), Patience);
         cut.WaitForAssertion(() => Assert.Equal("default", cut.Find("[data-testid='gamma-input']").GetAttribute("data-value")), Patience);
         Assert.Contains("default from the numeric spread", cut.Find("[data-testid='gamma-input']").TextContent, StringComparison.Ordinal);
@@ -46,7 +47,7 @@ public sealed class SegmentsPageKPrototypesTests
         cut.Find("[data-testid='gamma-input'] input").Change("1.5");
 
         // Assert
-        Assert.Equal(1.5, state.Settings.Gamma);
+        cut.WaitForAssertion(() => Assert.Equal(1.5, state.Settings.Gamma), Patience);
         cut.WaitForAssertion(() => Assert.Equal("1.5", cut.Find("[data-testid='gamma-input']").GetAttribute("data-value")), Patience);
     }
 
