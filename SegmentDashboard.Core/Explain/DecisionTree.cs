@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Collections.Immutable;
+using SegmentDashboard.Core.Numerics;
 
 namespace SegmentDashboard.Core.Explain;
 
@@ -55,7 +57,7 @@ public sealed record DecisionTree(
         }
 
         var grower = new Grower(features, classOf, classes.Length, options, cancellationToken);
-        grower.Grow(rows.ToArray(), 0);
+        grower.Grow([.. rows], 0);
         return new DecisionTree(features.ToImmutableArray(), classes, grower.Nodes.ToImmutableArray());
     }
 
@@ -102,18 +104,48 @@ public sealed record DecisionTree(
             ? !(value == node.Level)
             : value <= node.Threshold;
 
-    private sealed class Grower(IReadOnlyList<TreeFeature> features, int[] classOf, int classCount, DecisionTreeOptions options, CancellationToken cancellationToken)
+    /// <summary>
+    /// Grows the tree depth first. Each numeric feature's rows are sorted by value once, up front;
+    /// a node scans that order and keeps its own rows (marked in <see cref="_mark"/>), which gives
+    /// the same order as sorting the node's rows (ties by row), without a sort per node. The
+    /// features are sorted and searched in parallel; the best split is then picked in feature
+    /// order, so the tree does not depend on the degree of parallelism.
+    /// </summary>
+    private sealed class Grower
     {
+        private readonly IReadOnlyList<TreeFeature> _features;
+        private readonly int[] _classOf;
+        private readonly int _classCount;
+        private readonly DecisionTreeOptions _options;
+        private readonly CancellationToken _cancellationToken;
+        private readonly int[]?[] _sortedRows;
+        private readonly ParallelOptions _parallel;
+        private readonly int[] _mark;
+        private int _node;
+
+        public Grower(IReadOnlyList<TreeFeature> features, int[] classOf, int classCount, DecisionTreeOptions options, CancellationToken cancellationToken)
+        {
+            _features = features;
+            _classOf = classOf;
+            _classCount = classCount;
+            _options = options;
+            _cancellationToken = cancellationToken;
+            _parallel = new ParallelOptions { CancellationToken = cancellationToken };
+            _sortedRows = new int[]?[features.Count];
+            Parallel.For(0, features.Count, _parallel, f => _sortedRows[f] = features[f].IsCategorical ? null : SortedFiniteRows(features[f].Values, classOf));
+            _mark = new int[classOf.Length];
+        }
+
         public List<TreeNode> Nodes { get; } = [];
 
         public int Grow(int[] rows, int depth)
         {
-            cancellationToken.ThrowIfCancellationRequested();
+            _cancellationToken.ThrowIfCancellationRequested();
             var counts = Counts(rows);
             var index = Nodes.Count;
             Nodes.Add(Leaf(counts, depth));
             var pure = counts.Count(count => count > 0) <= 1;
-            if (depth >= options.MaxDepth || rows.Length < 2 || rows.Length < 2 * options.MinSamplesLeaf || pure)
+            if (depth >= _options.MaxDepth || rows.Length < 2 || rows.Length < 2 * _options.MinSamplesLeaf || pure)
             {
                 return index;
             }
@@ -126,7 +158,7 @@ public sealed record DecisionTree(
 
             var (feature, threshold, level) = split.Value;
             var node = new TreeNode(feature, threshold, level, -1, -1, [.. counts], depth);
-            var values = features[feature].Values;
+            var values = _features[feature].Values;
             var left = rows.Where(row => GoesLeft(node, values[row])).ToArray();
             var right = rows.Where(row => !GoesLeft(node, values[row])).ToArray();
             var leftIndex = Grow(left, depth + 1);
@@ -135,14 +167,18 @@ public sealed record DecisionTree(
             return index;
         }
 
+        /// <summary>The segmented rows with a value (not NaN), ascending by value, ties by row.</summary>
+        private static int[] SortedFiniteRows(ImmutableArray<double> values, int[] classOf) =>
+            StableOrder.Ascending([.. Enumerable.Range(0, classOf.Length).Where(row => classOf[row] >= 0 && !double.IsNaN(values[row]))], values);
+
         private static TreeNode Leaf(int[] counts, int depth) => new(-1, double.NaN, -1, -1, -1, [.. counts], depth);
 
-        private int[] Counts(IEnumerable<int> rows)
+        private int[] Counts(ReadOnlySpan<int> rows)
         {
-            var counts = new int[classCount];
+            var counts = new int[_classCount];
             foreach (var row in rows)
             {
-                counts[classOf[row]]++;
+                counts[_classOf[row]]++;
             }
 
             return counts;
@@ -150,12 +186,21 @@ public sealed record DecisionTree(
 
         private (int Feature, double Threshold, int Level)? BestSplit(int[] rows)
         {
+            _node++;
+            foreach (var row in rows)
+            {
+                _mark[row] = _node;
+            }
+
+            var candidates = new (double Score, double Threshold, int Level)?[_features.Count];
+            Parallel.For(0, _features.Count, _parallel, f =>
+                candidates[f] = _features[f].IsCategorical ? BestLevel(rows, _features[f]) : BestThreshold(rows, _features[f], _sortedRows[f]!));
+
             (int Feature, double Threshold, int Level)? best = null;
             var bestScore = double.NegativeInfinity;
-            for (var f = 0; f < features.Count; f++)
+            for (var f = 0; f < _features.Count; f++)
             {
-                var candidate = features[f].IsCategorical ? BestLevel(rows, features[f]) : BestThreshold(rows, features[f]);
-                if (candidate is { } found && found.Score > bestScore)
+                if (candidates[f] is { } found && found.Score > bestScore)
                 {
                     bestScore = found.Score;
                     best = (f, found.Threshold, found.Level);
@@ -179,22 +224,50 @@ public sealed record DecisionTree(
             return (leftSquares / leftCount) + (rightSquares / rightCount);
         }
 
-        private (double Score, double Threshold, int Level)? BestThreshold(int[] rows, TreeFeature feature)
+        /// <summary>The rows of the node being split (marked by <see cref="BestSplit"/>) among <paramref name="sortedRows"/>, in that order, written to <paramref name="buffer"/>.</summary>
+        private ReadOnlySpan<int> NodeRowsIn(int[] sortedRows, int[] buffer)
         {
-            var values = feature.Values;
-            var finite = rows.Where(row => !double.IsNaN(values[row])).OrderBy(row => values[row]).ToArray();
+            var count = 0;
+            foreach (var row in sortedRows)
+            {
+                if (_mark[row] == _node)
+                {
+                    buffer[count++] = row;
+                }
+            }
+
+            return buffer.AsSpan(0, count);
+        }
+
+        /// <param name="sortedRows">The feature's segmented rows with a value, ascending by value (ties by row).</param>
+        private (double Score, double Threshold, int Level)? BestThreshold(int[] rows, TreeFeature feature, int[] sortedRows)
+        {
+            var buffer = ArrayPool<int>.Shared.Rent(Math.Max(1, sortedRows.Length));
+            try
+            {
+                return BestThreshold(rows, feature.Values, NodeRowsIn(sortedRows, buffer));
+            }
+            finally
+            {
+                ArrayPool<int>.Shared.Return(buffer);
+            }
+        }
+
+        /// <param name="finite">The node's rows with a value, ascending by value.</param>
+        private (double Score, double Threshold, int Level)? BestThreshold(int[] rows, ImmutableArray<double> values, ReadOnlySpan<int> finite)
+        {
             if (finite.Length < 2 || values[finite[^1]] <= values[finite[0]] + FeatureThreshold)
             {
                 return null;
             }
 
             var right = Counts(rows);
-            var left = new int[classCount];
+            var left = new int[_classCount];
             (double Score, double Threshold, int Level)? best = null;
             for (var p = 1; p < finite.Length; p++)
             {
-                left[classOf[finite[p - 1]]]++;
-                right[classOf[finite[p - 1]]]--;
+                left[_classOf[finite[p - 1]]]++;
+                right[_classOf[finite[p - 1]]]--;
                 var before = values[finite[p - 1]];
                 var after = values[finite[p]];
                 if (after <= before + FeatureThreshold)
@@ -204,7 +277,7 @@ public sealed record DecisionTree(
 
                 var leftCount = p;
                 var rightCount = rows.Length - p;
-                if (leftCount < options.MinSamplesLeaf || rightCount < options.MinSamplesLeaf)
+                if (leftCount < _options.MinSamplesLeaf || rightCount < _options.MinSamplesLeaf)
                 {
                     continue;
                 }
@@ -227,22 +300,34 @@ public sealed record DecisionTree(
 
         private (double Score, double Threshold, int Level)? BestLevel(int[] rows, TreeFeature feature)
         {
+            // One pass: the class counts of every level (level codes are whole numbers; NaN is missing).
             var values = feature.Values;
+            var levelCounts = new int[feature.Levels.Length * _classCount];
+            foreach (var row in rows)
+            {
+                var value = values[row];
+                if (value >= 0 && value < feature.Levels.Length && value == Math.Floor(value))
+                {
+                    levelCounts[((int)value * _classCount) + _classOf[row]]++;
+                }
+            }
+
+            var all = Counts(rows);
             (double Score, double Threshold, int Level)? best = null;
             for (var level = 0; level < feature.Levels.Length; level++)
             {
-                var right = Counts(rows.Where(row => values[row] == level));
+                var right = levelCounts.AsSpan(level * _classCount, _classCount).ToArray();
                 var rightCount = right.Sum();
                 var leftCount = rows.Length - rightCount;
-                if (rightCount < options.MinSamplesLeaf || leftCount < options.MinSamplesLeaf)
+                if (rightCount < _options.MinSamplesLeaf || leftCount < _options.MinSamplesLeaf)
                 {
                     continue;
                 }
 
-                var left = Counts(rows);
-                for (var c = 0; c < classCount; c++)
+                var left = new int[_classCount];
+                for (var c = 0; c < _classCount; c++)
                 {
-                    left[c] -= right[c];
+                    left[c] = all[c] - right[c];
                 }
 
                 var score = Score(left, leftCount, right, rightCount);

@@ -30,10 +30,15 @@ public static class RuleEvaluator
         return result;
     }
 
-    /// <summary>Counts a rule over the rows with a segment (label ≥ 0).</summary>
-    public static SegmentRule Count(Dataset dataset, int segment, ImmutableArray<RuleCondition> conditions, ReadOnlySpan<int> rowLabels)
+    /// <summary>Counts a rule over the rows with a segment (label ≥ 0), given where it matches (from <see cref="Matches"/>).</summary>
+    public static SegmentRule Count(bool[] matches, int segment, ImmutableArray<RuleCondition> conditions, ReadOnlySpan<int> rowLabels)
     {
-        var matches = Matches(dataset, conditions);
+        ArgumentNullException.ThrowIfNull(matches);
+        if (matches.Length != rowLabels.Length)
+        {
+            throw new ArgumentException($"Expected one match per labelled row ({rowLabels.Length}), got {matches.Length}.", nameof(matches));
+        }
+
         int matched = 0, hits = 0, size = 0;
         for (var row = 0; row < rowLabels.Length; row++)
         {

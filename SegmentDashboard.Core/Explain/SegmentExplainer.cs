@@ -38,21 +38,26 @@ public static class SegmentExplainer
 
         var labels = rowLabels.ToArray();
         var tree = DecisionTree.Fit(features, labels, options ?? DecisionTreeOptions.ForRows(segmented), cancellationToken);
-        var boundaries = features.Select(feature => SortedValues(feature, labels)).ToArray();
+        var boundaries = new double[features.Count][];
+        Parallel.For(0, features.Count, new ParallelOptions { CancellationToken = cancellationToken }, f => boundaries[f] = SortedValues(features[f], labels));
         var leafConditions = Enumerable.Range(0, tree.Nodes.Length)
             .Select(node => tree.Nodes[node].IsLeaf ? ConditionsOf(tree, dataset, boundaries, node) : [])
             .ToImmutableArray();
 
+        // Which customers each leaf's rule matches, worked out once and counted for every segment.
+        var leafMatches = Enumerable.Range(0, tree.Nodes.Length)
+            .Where(node => tree.Nodes[node].IsLeaf)
+            .Select(node => (Conditions: leafConditions[node], Matches: RuleEvaluator.Matches(dataset, leafConditions[node])))
+            .ToList();
         var rules = tree.Classes
-            .Select(segment => BestRule(dataset, tree, leafConditions, segment, labels))
+            .Select(segment => BestRule(leafMatches, segment, labels))
             .ToImmutableArray();
         return new SegmentExplanation(tree, rules, Fidelity(tree, labels), leafConditions);
     }
 
-    private static SegmentRule BestRule(Dataset dataset, DecisionTree tree, ImmutableArray<ImmutableArray<RuleCondition>> leafConditions, int segment, int[] labels) =>
-        Enumerable.Range(0, tree.Nodes.Length)
-            .Where(node => tree.Nodes[node].IsLeaf)
-            .Select(node => RuleEvaluator.Count(dataset, segment, leafConditions[node], labels))
+    private static SegmentRule BestRule(IEnumerable<(ImmutableArray<RuleCondition> Conditions, bool[] Matches)> leafMatches, int segment, int[] labels) =>
+        leafMatches
+            .Select(leaf => RuleEvaluator.Count(leaf.Matches, segment, leaf.Conditions, labels))
             .OrderByDescending(F1)
             .ThenByDescending(rule => double.IsNaN(rule.Precision) ? -1 : rule.Precision)
             .ThenBy(rule => rule.Conditions.Length)
@@ -87,7 +92,7 @@ public static class SegmentExplainer
             return [];
         }
 
-        var values = new SortedSet<double>();
+        var values = new List<double>(labels.Length);
         for (var row = 0; row < labels.Length; row++)
         {
             if (labels[row] >= 0 && !double.IsNaN(feature.Values[row]))
@@ -96,7 +101,17 @@ public static class SegmentExplainer
             }
         }
 
-        return [.. values];
+        values.Sort();
+        var distinct = new List<double>(values.Count);
+        foreach (var value in values)
+        {
+            if (distinct.Count == 0 || value != distinct[^1])
+            {
+                distinct.Add(value);
+            }
+        }
+
+        return [.. distinct];
     }
 
     private static ImmutableArray<RuleCondition> ConditionsOf(DecisionTree tree, Dataset dataset, double[][] boundaries, int leaf)
