@@ -21,6 +21,12 @@ public static class RuleEvaluator
         foreach (var condition in conditions)
         {
             var column = dataset[condition.Column];
+            if (RuleOperators.IsNumeric(condition.Operator) && column is NumericColumn numeric)
+            {
+                KeepWhereNumberHolds(result, numeric.Values.AsSpan(), condition.Operator, condition.Number);
+                continue;
+            }
+
             for (var row = 0; row < result.Length; row++)
             {
                 result[row] = result[row] && Holds(column, row, condition);
@@ -28,6 +34,22 @@ public static class RuleEvaluator
         }
 
         return result;
+    }
+
+    /// <summary>What <see cref="Holds"/> says for a numeric comparison, over a whole column (NaN, missing, holds nothing).</summary>
+    private static void KeepWhereNumberHolds(bool[] result, ReadOnlySpan<double> values, RuleOperator comparison, double number)
+    {
+        for (var row = 0; row < result.Length; row++)
+        {
+            var value = values[row];
+            result[row] &= comparison switch
+            {
+                RuleOperator.Less => value < number,
+                RuleOperator.LessOrEqual => value <= number,
+                RuleOperator.Greater => value > number,
+                _ => value >= number,
+            };
+        }
     }
 
     /// <summary>Counts a rule over the rows with a segment (label ≥ 0), given where it matches (from <see cref="Matches"/>).</summary>

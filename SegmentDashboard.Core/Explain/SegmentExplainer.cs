@@ -38,8 +38,10 @@ public static class SegmentExplainer
 
         var labels = rowLabels.ToArray();
         var tree = DecisionTree.Fit(features, labels, options ?? DecisionTreeOptions.ForRows(segmented), cancellationToken);
+        // The values around each threshold, for the features the tree splits on (others stay empty).
+        var splitOn = tree.Nodes.Where(node => !node.IsLeaf).Select(node => node.Feature).ToHashSet();
         var boundaries = new double[features.Count][];
-        Parallel.For(0, features.Count, new ParallelOptions { CancellationToken = cancellationToken }, f => boundaries[f] = SortedValues(features[f], labels));
+        Parallel.For(0, features.Count, new ParallelOptions { CancellationToken = cancellationToken }, f => boundaries[f] = splitOn.Contains(f) ? SortedValues(features[f], labels) : []);
         var leafConditions = Enumerable.Range(0, tree.Nodes.Length)
             .Select(node => tree.Nodes[node].IsLeaf ? ConditionsOf(tree, dataset, boundaries, node) : [])
             .ToImmutableArray();

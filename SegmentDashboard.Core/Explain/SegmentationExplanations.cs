@@ -1,4 +1,5 @@
-using SegmentDashboard.Core.Segmentation;
+using SegmentDashboard.Core.Data;
+using SegmentDashboard.Core.Preprocessing;
 
 namespace SegmentDashboard.Core.Explain;
 
@@ -9,16 +10,20 @@ public static class SegmentationExplanations
     public const int MaxRows = 200_000;
 
     /// <summary>Rules on the features the run used, or null when there is no segment or too many rows.</summary>
-    public static SegmentExplanation? For(SegmentationResult result, CancellationToken cancellationToken = default)
+    /// <param name="prepared">The run's prepared data (for the features' source columns).</param>
+    /// <param name="rowLabels">The segment of each dataset row (negative: none).</param>
+    public static SegmentExplanation? For(Dataset dataset, PreparedData prepared, IReadOnlyList<int> rowLabels, CancellationToken cancellationToken = default)
     {
-        ArgumentNullException.ThrowIfNull(result);
-        var segmented = result.RowLabels.Count(label => label >= 0);
+        ArgumentNullException.ThrowIfNull(dataset);
+        ArgumentNullException.ThrowIfNull(prepared);
+        ArgumentNullException.ThrowIfNull(rowLabels);
+        var segmented = rowLabels.Count(label => label >= 0);
         if (segmented == 0 || segmented > MaxRows)
         {
             return null;
         }
 
-        var columns = result.Prepared.Features.Select(feature => feature.SourceColumn).Distinct(StringComparer.Ordinal).ToList();
-        return SegmentExplainer.Explain(result.Dataset, columns, result.RowLabels.AsSpan(), null, cancellationToken);
+        var columns = prepared.Features.Select(feature => feature.SourceColumn).Distinct(StringComparer.Ordinal).ToList();
+        return SegmentExplainer.Explain(dataset, columns, [.. rowLabels], null, cancellationToken);
     }
 }

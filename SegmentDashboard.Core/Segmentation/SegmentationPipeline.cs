@@ -171,6 +171,10 @@ internal sealed class SegmentationPipeline
             rowLabels[prepared.SourceRows[i]] = labels[i];
         }
 
+        // The explanation (a decision tree over every customer) needs only the row labels, so it
+        // runs beside the profiles, the k-sweep and the stability check, which leave a core idle
+        // part of the time. It stops with the run's token; its cost is bounded by its row limit.
+        var explaining = Task.Run(() => SegmentationExplanations.For(_dataset, prepared, rowLabels, _ct), _ct);
         var sourceColumns = prepared.Features.Select(f => f.SourceColumn).Distinct(StringComparer.Ordinal).ToList();
         var profiles = SegmentProfiler.Build(_dataset, rowLabels, sourceColumns);
         _progress.Report(Profile, 1);
@@ -284,7 +288,7 @@ internal sealed class SegmentationPipeline
             KDistance = kDistance,
             EpsSweep = epsSweep,
         };
-        return result with { Explanation = SegmentationExplanations.For(result, _ct) };
+        return result with { Explanation = explaining.GetAwaiter().GetResult() };
     }
 
     /// <summary>A sentence when fewer segments exist than k (e.g. fewer distinct customers than k), else null.</summary>
