@@ -30,7 +30,8 @@ public static class PersonaScorer
             switch (result.Dataset.Find(name))
             {
                 case NumericColumn numeric:
-                    var values = numeric.Values.Where(double.IsFinite).Order().ToArray();
+                    var values = numeric.Values.Where(double.IsFinite).ToArray();
+                    Array.Sort(values);
                     if (values.Length > 0)
                     {
                         var middle = values.Length / 2;
@@ -40,8 +41,17 @@ public static class PersonaScorer
 
                     break;
                 case CategoricalColumn categorical when !categorical.Levels.IsEmpty:
-                    var mode = categorical.Codes.Where(code => code >= 0).GroupBy(code => code)
-                        .OrderByDescending(g => g.Count()).ThenBy(g => g.Key).Select(g => g.Key).DefaultIfEmpty(0).First();
+                    var counts = new int[categorical.Levels.Length];
+                    foreach (var code in categorical.Codes)
+                    {
+                        if (code >= 0)
+                        {
+                            counts[code]++;
+                        }
+                    }
+
+                    // The most frequent level; the first of equally frequent ones.
+                    var mode = Array.IndexOf(counts, counts.Max());
                     inputs.Add(new PersonaInput(name, false, double.NaN, double.NaN, double.NaN, categorical.Levels, categorical.Levels[mode]));
                     break;
             }

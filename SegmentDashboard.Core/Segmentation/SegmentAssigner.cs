@@ -21,11 +21,19 @@ internal static class SegmentAssigner
             name => newData.Find(name) ?? throw new InvalidInputException(
                 $"The new data has no column '{name}', which the saved segmentation uses.", nameof(newData)),
             StringComparer.Ordinal);
-        var fills = Enumerable.Range(0, d).Select(j => NumericFill(prepared, j)).ToArray();
+        // What a missing value becomes, worked out from the saved data only when a row needs it:
+        // each is a pass over every saved row (a median sorts them), and a complete row needs none.
+        var fills = new Lazy<double>[d];
+        for (var j = 0; j < d; j++)
+        {
+            var feature = j;
+            fills[j] = new Lazy<double>(() => NumericFill(prepared, feature), LazyThreadSafetyMode.None);
+        }
+
         var levelsOf = features.Where(f => f.Level is not null).GroupBy(f => f.SourceColumn, StringComparer.Ordinal)
             .ToDictionary(g => g.Key, g => g.Select(f => f.Level!).ToHashSet(StringComparer.Ordinal), StringComparer.Ordinal);
         var fallbackLevel = features.Select((f, j) => (f, j)).Where(p => p.f.Level is not null).GroupBy(p => p.f.SourceColumn, StringComparer.Ordinal)
-            .ToDictionary(g => g.Key, g => g.OrderByDescending(p => Mean(prepared, p.j)).ThenBy(p => p.j).First().f.Level!, StringComparer.Ordinal);
+            .ToDictionary(g => g.Key, g => new Lazy<string>(() => g.OrderByDescending(p => Mean(prepared, p.j)).ThenBy(p => p.j).First().f.Level!, LazyThreadSafetyMode.None), StringComparer.Ordinal);
         var dropRows = prepared.Options.Missing == MissingValueStrategy.DropRows;
 
         var result = new int[newData.RowCount];
@@ -44,7 +52,7 @@ internal static class SegmentAssigner
                     if (double.IsNaN(value))
                     {
                         dropped = dropRows;
-                        value = fills[j];
+                        value = fills[j].Value;
                     }
                 }
                 else
@@ -55,7 +63,7 @@ internal static class SegmentAssigner
                         dropped = dropRows;
                         present = levelsOf[feature.SourceColumn].Contains(Preprocessor.MissingLevel)
                             ? [Preprocessor.MissingLevel]
-                            : [fallbackLevel[feature.SourceColumn]];
+                            : [fallbackLevel[feature.SourceColumn].Value];
                     }
 
                     var kept = levelsOf[feature.SourceColumn];
