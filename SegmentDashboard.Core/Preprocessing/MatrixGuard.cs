@@ -1,4 +1,5 @@
 using System.Globalization;
+using SegmentDashboard.Core.Data;
 
 namespace SegmentDashboard.Core.Preprocessing;
 
@@ -12,9 +13,11 @@ public static class MatrixGuard
     /// <summary>Largest magnitude a scaled value may have: squares of differences times row counts stay far below double's 1.8e308.</summary>
     public const double MaxMagnitude = 1e100;
 
-    public static void RequireClusterable(PreparedData prepared)
+    /// <param name="dataset">The data <paramref name="prepared"/> came from (the messages quote its values).</param>
+    public static void RequireClusterable(PreparedData prepared, Dataset dataset)
     {
         ArgumentNullException.ThrowIfNull(prepared);
+        ArgumentNullException.ThrowIfNull(dataset);
         var x = prepared.Matrix;
         for (var j = 0; j < x.Columns; j++)
         {
@@ -24,7 +27,7 @@ public static class MatrixGuard
                 if (!double.IsFinite(value))
                 {
                     throw OptionErrors.Invalid(
-                        string.Create(CultureInfo.InvariantCulture, $"Feature '{ColumnName(prepared, j)}' has a value that is not a finite number (row {prepared.SourceRows[i] + 1:N0}: {Describe(prepared, i, j)}). Remove NaN and infinite values, or values so large that scaling overflows, from the file."),
+                        string.Create(CultureInfo.InvariantCulture, $"Feature '{ColumnName(prepared, j)}' has a value that is not a finite number (row {prepared.SourceRows[i] + 1:N0}: {Describe(prepared, dataset, i, j)}). Remove NaN and infinite values, or values so large that scaling overflows, from the file."),
                         "Features");
                 }
 
@@ -41,8 +44,10 @@ public static class MatrixGuard
     private static string ColumnName(PreparedData prepared, int column) =>
         column < prepared.Features.Length ? prepared.Features[column].Name : prepared.Matrix.ColumnNames[column];
 
-    private static string Describe(PreparedData prepared, int row, int column) =>
-        column < prepared.Unscaled.Columns && row < prepared.Unscaled.Rows
-            ? prepared.Unscaled[row, column].ToString("G4", CultureInfo.InvariantCulture)
+    /// <summary>The file's value behind a matrix entry (a numeric feature is its column's value, unscaled).</summary>
+    private static string Describe(PreparedData prepared, Dataset dataset, int row, int column) =>
+        column < prepared.Features.Length && prepared.Features[column].Level is null
+            && dataset.Find(prepared.Features[column].SourceColumn) is NumericColumn numeric && row < prepared.SourceRows.Length
+            ? numeric.Values[prepared.SourceRows[row]].ToString("G4", CultureInfo.InvariantCulture)
             : "not a number";
 }

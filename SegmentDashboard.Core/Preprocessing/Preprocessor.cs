@@ -244,7 +244,6 @@ public static class Preprocessor
     {
         var n = rows.Length;
         var d = encoded.Count;
-        var unscaled = new double[n * d];
         var scaled = new double[n * d];
         var infos = ImmutableArray.CreateBuilder<FeatureInfo>(d);
         for (var j = 0; j < d; j++)
@@ -258,7 +257,6 @@ public static class Preprocessor
             var (center, scale) = encoded[j].Level is null ? FeatureScaling.Parameters(values, options.Scaling) : (0.0, 1.0);
             for (var i = 0; i < n; i++)
             {
-                unscaled[(i * d) + j] = values[i];
                 scaled[(i * d) + j] = (values[i] - center) / scale;
             }
 
@@ -268,7 +266,6 @@ public static class Preprocessor
         var names = encoded.Select(feature => feature.Name).ToList();
         return new PreparedData(
             FeatureMatrix.Wrap(scaled, n, d, names),
-            FeatureMatrix.Wrap(unscaled, n, d, names),
             [.. rows],
             infos.MoveToImmutable(),
             [.. excluded],

@@ -21,13 +21,13 @@ internal static class SegmentAssigner
             name => newData.Find(name) ?? throw new InvalidInputException(
                 $"The new data has no column '{name}', which the saved segmentation uses.", nameof(newData)),
             StringComparer.Ordinal);
-        // What a missing value becomes, worked out from the saved data only when a row needs it:
-        // each is a pass over every saved row (a median sorts them), and a complete row needs none.
-        var fills = new Lazy<double>[d];
+        // What a missing value becomes (scaled), worked out from the saved data only when a row
+        // needs it: each is a pass over every saved row (a median sorts them); a complete row needs none.
+        var scaledFills = new Lazy<double>[d];
         for (var j = 0; j < d; j++)
         {
             var feature = j;
-            fills[j] = new Lazy<double>(() => NumericFill(prepared, feature), LazyThreadSafetyMode.None);
+            scaledFills[j] = new Lazy<double>(() => ScaledFill(prepared, feature), LazyThreadSafetyMode.None);
         }
 
         var levelsOf = features.Where(f => f.Level is not null).GroupBy(f => f.SourceColumn, StringComparer.Ordinal)
@@ -52,7 +52,8 @@ internal static class SegmentAssigner
                     if (double.IsNaN(value))
                     {
                         dropped = dropRows;
-                        value = fills[j].Value;
+                        point[j] = scaledFills[j].Value;
+                        continue;
                     }
                 }
                 else
@@ -127,13 +128,24 @@ internal static class SegmentAssigner
         };
     }
 
-    /// <summary>What a missing numeric value becomes: the saved strategy applied to the saved (unscaled) column.</summary>
-    private static double NumericFill(PreparedData prepared, int j)
+    /// <summary>
+    /// What a missing numeric value becomes, scaled: the saved strategy applied to the saved
+    /// (scaled) column. Scaling is an increasing affine map, so the median, mean or most frequent
+    /// value of the scaled column is the scaled one of the column (to rounding); the constant is
+    /// scaled like any value.
+    /// </summary>
+    private static double ScaledFill(PreparedData prepared, int j)
     {
-        var values = prepared.Unscaled.CopyColumn(j);
+        var feature = prepared.Features[j];
+        if (prepared.Options.Missing == MissingValueStrategy.Constant)
+        {
+            return (prepared.Options.ConstantFill - feature.Center) / feature.Scale;
+        }
+
+        var values = prepared.Matrix.CopyColumn(j);
         if (values.Length == 0)
         {
-            return 0;
+            return (0 - feature.Center) / feature.Scale;
         }
 
         switch (prepared.Options.Missing)
@@ -144,12 +156,11 @@ internal static class SegmentAssigner
                 return values.Length % 2 == 1 ? values[middle] : (values[middle - 1] + values[middle]) / 2;
             case MissingValueStrategy.MostFrequent:
                 return values.GroupBy(v => v).OrderByDescending(g => g.Count()).ThenBy(g => g.Key).First().Key;
-            case MissingValueStrategy.Constant:
-                return prepared.Options.ConstantFill;
             default:
                 return values.Average();
         }
     }
 
-    private static double Mean(PreparedData prepared, int j) => prepared.Unscaled.Rows == 0 ? 0 : prepared.Unscaled.CopyColumn(j).Average();
+    /// <summary>A level feature's mean over the saved rows (its share of customers: level features are not scaled).</summary>
+    private static double Mean(PreparedData prepared, int j) => prepared.Matrix.Rows == 0 ? 0 : prepared.Matrix.CopyColumn(j).Average();
 }

@@ -353,7 +353,7 @@ internal sealed class SegmentationPipeline
             Missing = _request.Missing,
             Scaling = _request.Scaling,
         });
-        MatrixGuard.RequireClusterable(prepared);
+        MatrixGuard.RequireClusterable(prepared, _dataset);
         _progress.Report(Prepare, 1);
         return prepared;
     }

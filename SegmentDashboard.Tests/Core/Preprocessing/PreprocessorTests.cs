@@ -16,10 +16,10 @@ public sealed class PreprocessorTests
 
         var mean = 4.0;
         var std = Math.Sqrt(((9.0 + 4 + 1 + 36) / 4)); // population (n) standard deviation
-        Assert.Equal([1.0, 2, 3, 10], prepared.Unscaled.CopyColumn(0));
+        double[] values = [1.0, 2, 3, 10];
         for (var i = 0; i < 4; i++)
         {
-            Tolerance.AssertClose((prepared.Unscaled[i, 0] - mean) / std, prepared.Matrix[i, 0]);
+            Tolerance.AssertClose((values[i] - mean) / std, prepared.Matrix[i, 0]);
         }
 
         Tolerance.AssertClose(mean, prepared.Features[0].Center);
@@ -50,13 +50,14 @@ public sealed class PreprocessorTests
     }
 
     [Fact]
-    public void Prepare_NoScaling_MatrixEqualsUnscaled()
+    public void Prepare_NoScaling_MatrixHoldsTheValues()
     {
         var dataset = Data(new NumericColumn("A", [5, 7, 9]));
 
         var prepared = Preprocessor.Prepare(dataset, Options("A") with { Scaling = ScalingMethod.None });
 
-        Assert.Equal(prepared.Unscaled.CopyColumn(0), prepared.Matrix.CopyColumn(0));
+        Assert.Equal([5.0, 7, 9], prepared.Matrix.CopyColumn(0));
+        Assert.Equal(0, prepared.Features[0].Center);
         Assert.Equal(1, prepared.Features[0].Scale);
     }
 
@@ -69,10 +70,10 @@ public sealed class PreprocessorTests
     {
         var dataset = Data(new NumericColumn("A", [2, double.NaN, 2, 10]));
 
-        var prepared = Preprocessor.Prepare(dataset, Options("A") with { Missing = strategy, ConstantFill = -1 });
+        var prepared = Preprocessor.Prepare(dataset, Options("A") with { Missing = strategy, ConstantFill = -1, Scaling = ScalingMethod.None });
 
         Assert.Equal(4, prepared.Matrix.Rows);
-        Tolerance.AssertClose(expectedFill, prepared.Unscaled[1, 0]);
+        Tolerance.AssertClose(expectedFill, prepared.Matrix[1, 0]);
         Assert.Equal(0, prepared.DroppedRows);
         Assert.Equal([0, 1, 2, 3], prepared.SourceRows.ToArray());
     }
@@ -85,13 +86,13 @@ public sealed class PreprocessorTests
             new CategoricalColumn("C", [0, 1, -1, 0, 1], ["x", "y"]),
             new NumericColumn("Unused", [double.NaN, 1, 1, double.NaN, 2]));
 
-        var prepared = Preprocessor.Prepare(dataset, Options("A", "C") with { Missing = MissingValueStrategy.DropRows });
+        var prepared = Preprocessor.Prepare(dataset, Options("A", "C") with { Missing = MissingValueStrategy.DropRows, Scaling = ScalingMethod.None });
 
         Assert.Equal([0, 3, 4], prepared.SourceRows.ToArray());
         Assert.Equal(2, prepared.DroppedRows);
-        Assert.Equal([1.0, 4, 5], prepared.Unscaled.CopyColumn(0));
+        Assert.Equal([1.0, 4, 5], prepared.Matrix.CopyColumn(0));
         Assert.Equal(["A", "C = x", "C = y"], prepared.Matrix.ColumnNames.ToArray());
-        Assert.Equal([1.0, 1, 0], prepared.Unscaled.CopyColumn(1));
+        Assert.Equal([1.0, 1, 0], prepared.Matrix.CopyColumn(1));
     }
 
     [Fact]
@@ -121,8 +122,8 @@ public sealed class PreprocessorTests
         Assert.Equal(["Cat = a", "Cat = b", "Cat = Other"], prepared.Matrix.ColumnNames.ToArray());
         Assert.Equal(new string?[] { "a", "b", "Other" }, prepared.Features.Select(f => f.Level));
         Assert.All(prepared.Features, f => Assert.Equal("Cat", f.SourceColumn));
-        Assert.Equal(codes.Select(c => c >= 2 ? 1.0 : 0).ToArray(), prepared.Unscaled.CopyColumn(2));
-        Assert.Equal(codes.Select(c => c == 0 ? 1.0 : 0).ToArray(), prepared.Unscaled.CopyColumn(0));
+        Assert.Equal(codes.Select(c => c >= 2 ? 1.0 : 0).ToArray(), prepared.Matrix.CopyColumn(2));
+        Assert.Equal(codes.Select(c => c == 0 ? 1.0 : 0).ToArray(), prepared.Matrix.CopyColumn(0));
     }
 
     [Fact]
@@ -151,7 +152,7 @@ public sealed class PreprocessorTests
         var prepared = Preprocessor.Prepare(dataset, Options("Cat") with { Scaling = ScalingMethod.None });
 
         Assert.Equal(["Cat = b", "Cat = a"], prepared.Matrix.ColumnNames.ToArray());
-        Assert.Equal([1.0, 1, 1, 0], prepared.Unscaled.CopyColumn(0));
+        Assert.Equal([1.0, 1, 1, 0], prepared.Matrix.CopyColumn(0));
     }
 
     [Fact]
@@ -162,7 +163,7 @@ public sealed class PreprocessorTests
         var prepared = Preprocessor.Prepare(dataset, Options("Cat") with { Missing = MissingValueStrategy.Constant, Scaling = ScalingMethod.None });
 
         Assert.Equal(["Cat = b", "Cat = a", "Cat = (missing)"], prepared.Matrix.ColumnNames.ToArray());
-        Assert.Equal([0.0, 1, 0, 0], prepared.Unscaled.CopyColumn(2));
+        Assert.Equal([0.0, 1, 0, 0], prepared.Matrix.CopyColumn(2));
     }
 
     [Fact]
@@ -175,9 +176,9 @@ public sealed class PreprocessorTests
 
         // y appears in 2 rows (3 after imputing the empty row), x and z in one each
         Assert.Equal(["Interests = y", "Interests = x", "Interests = z"], prepared.Matrix.ColumnNames.ToArray());
-        Assert.Equal([1.0, 1, 0, 1], prepared.Unscaled.CopyColumn(0));
-        Assert.Equal([1.0, 0, 0, 0], prepared.Unscaled.CopyColumn(1));
-        Assert.Equal([0.0, 0, 1, 0], prepared.Unscaled.CopyColumn(2));
+        Assert.Equal([1.0, 1, 0, 1], prepared.Matrix.CopyColumn(0));
+        Assert.Equal([1.0, 0, 0, 0], prepared.Matrix.CopyColumn(1));
+        Assert.Equal([0.0, 0, 1, 0], prepared.Matrix.CopyColumn(2));
     }
 
     [Fact]

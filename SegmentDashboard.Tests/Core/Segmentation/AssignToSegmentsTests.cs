@@ -1,5 +1,5 @@
-using SegmentDashboard.Core.Preprocessing;
 using SegmentDashboard.Core.Data;
+using SegmentDashboard.Core.Preprocessing;
 using SegmentDashboard.Core.Segmentation;
 
 namespace SegmentDashboard.Tests.Core.Segmentation;
@@ -42,6 +42,39 @@ public sealed class AssignToSegmentsTests
 
         Assert.Equal(3, assigned.Length);
         Assert.All(assigned, label => Assert.InRange(label, 0, 2));
+    }
+
+    [Theory]
+    [InlineData(MissingValueStrategy.Median)]
+    [InlineData(MissingValueStrategy.Mean)]
+    [InlineData(MissingValueStrategy.Constant)]
+    public async Task AssignToSegments_MissingIncome_PlacedLikeTheSavedFillOfTheColumn(MissingValueStrategy missing)
+    {
+        // Arrange: the fill the saved strategy gives AnnualIncome over the customers it segmented (all of them).
+        var service = new SegmentationService();
+        var saved = await service.SegmentAsync(service.Sample(), Request with { Features = ["AnnualIncome", "DaysSinceLastPurchase"], ClusterCount = 4, Missing = missing });
+        var incomes = ((NumericColumn)saved.Dataset["AnnualIncome"]).Values.Where(double.IsFinite).Order().ToArray();
+        var fill = missing switch
+        {
+            MissingValueStrategy.Median => incomes.Length % 2 == 1 ? incomes[incomes.Length / 2] : (incomes[(incomes.Length / 2) - 1] + incomes[incomes.Length / 2]) / 2,
+            MissingValueStrategy.Mean => incomes.Average(),
+            _ => PreprocessingOptions.Default.ConstantFill,
+        };
+        double[] days = [1, 30, 90, 200, 365, 700];
+        Dataset Customers(double income) => new(
+            "new.csv",
+            [new NumericColumn("AnnualIncome", [.. days.Select(_ => income)]), new NumericColumn("DaysSinceLastPurchase", [.. days])],
+            days.Length,
+            null,
+            []);
+
+        // Act
+        var withMissing = SegmentationService.AssignToSegments(saved, Customers(double.NaN));
+        var withFill = SegmentationService.AssignToSegments(saved, Customers(fill));
+
+        // Assert
+        Assert.Equal(withFill.ToArray(), withMissing.ToArray());
+        Assert.True(withFill.Distinct().Count() > 1, "The customers should span more than one segment.");
     }
 
     [Fact]

@@ -44,7 +44,6 @@ public static class FakeSegmentation
         var matrix = FeatureMatrix.FromRows(rows, features);
         var prepared = new PreparedData(
             matrix,
-            matrix,
             [.. Enumerable.Range(0, 12)],
             [.. features.Select(f => new FeatureInfo(f, f, null, 0, 1))],
             [new ExcludedColumn("Customer", "Identifier: unique per customer")],
