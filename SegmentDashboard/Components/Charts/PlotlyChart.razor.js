@@ -38,8 +38,14 @@ function nextFrame() {
     return new Promise(resolve => requestAnimationFrame(() => resolve()));
 }
 
-// Resolves true once the chart shows `version` (stable over two frames), false after timeoutMs.
+// Resolves true once the chart shows `version`, false after timeoutMs. Called after an awaited
+// Plotly.react/update: the chart then shows it at once, and the "ready" this leads to reaches the
+// screen after a round trip to the server, so no later than the chart's own paint. Otherwise
+// (still replotting, or drawn over meanwhile) it must show it over two frames in a row.
 async function drawn(id, version, timeoutMs) {
+    if (shows(document.getElementById(id), version)) {
+        return true;
+    }
     const end = performance.now() + timeoutMs;
     let stable = 0;
     while (performance.now() < end) {
