@@ -89,11 +89,11 @@ public sealed partial class PlotlyChart : IAsyncDisposable
 
     private bool UpToDate => ReferenceEquals(_shown, Figure) && _shownTheme == Theme;
 
-    protected override void OnParametersSet()
+    protected override Task OnParametersSetAsync()
     {
         if (_disposed || Figure is null)
         {
-            return;
+            return Task.CompletedTask;
         }
 
         if (!UpToDate)
@@ -102,11 +102,22 @@ public sealed partial class PlotlyChart : IAsyncDisposable
             Drawing.Begin(this);
         }
 
+        if (_drawnVersion > 0)
+        {
+            // The browser shows a figure of this chart already (a new result, a new theme): send
+            // the change now. OnAfterRenderAsync would wait for the browser to acknowledge the
+            // page's render first, a round trip (20-40 ms of a k change on the sample). Before its
+            // first figure the chart's element may not exist yet: that one waits for the render.
+            return SyncAsync();
+        }
+
         if (!_started && Engine.Module is { } module)
         {
             // The circuit has the chart module already: Plotly.Blazor's chart is in this very render.
             Start(module);
         }
+
+        return Task.CompletedTask;
     }
 
     protected override async Task OnAfterRenderAsync(bool firstRender)
