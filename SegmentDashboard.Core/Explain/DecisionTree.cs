@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Collections.Immutable;
-using SegmentDashboard.Core.Numerics;
 
 namespace SegmentDashboard.Core.Explain;
 
@@ -132,7 +131,7 @@ public sealed record DecisionTree(
             _cancellationToken = cancellationToken;
             _parallel = new ParallelOptions { CancellationToken = cancellationToken };
             _sortedRows = new int[]?[features.Count];
-            Parallel.For(0, features.Count, _parallel, f => _sortedRows[f] = features[f].IsCategorical ? null : SortedFiniteRows(features[f].Values, classOf));
+            Parallel.For(0, features.Count, _parallel, f => _sortedRows[f] = features[f].IsCategorical ? null : SortedFiniteRows(features[f], classOf));
             _mark = new int[classOf.Length];
         }
 
@@ -168,8 +167,8 @@ public sealed record DecisionTree(
         }
 
         /// <summary>The segmented rows with a value (not NaN), ascending by value, ties by row.</summary>
-        private static int[] SortedFiniteRows(ImmutableArray<double> values, int[] classOf) =>
-            StableOrder.Ascending([.. Enumerable.Range(0, classOf.Length).Where(row => classOf[row] >= 0 && !double.IsNaN(values[row]))], values);
+        private static int[] SortedFiniteRows(TreeFeature feature, int[] classOf) =>
+            [.. feature.RowsByValue().Where(row => classOf[row] >= 0)];
 
         private static TreeNode Leaf(int[] counts, int depth) => new(-1, double.NaN, -1, -1, -1, [.. counts], depth);
 

@@ -94,20 +94,11 @@ public static class SegmentExplainer
             return [];
         }
 
-        var values = new List<double>(labels.Length);
-        for (var row = 0; row < labels.Length; row++)
+        var distinct = new List<double>();
+        foreach (var row in feature.RowsByValue())
         {
-            if (labels[row] >= 0 && !double.IsNaN(feature.Values[row]))
-            {
-                values.Add(feature.Values[row]);
-            }
-        }
-
-        values.Sort();
-        var distinct = new List<double>(values.Count);
-        foreach (var value in values)
-        {
-            if (distinct.Count == 0 || value != distinct[^1])
+            var value = feature.Values[row];
+            if (labels[row] >= 0 && (distinct.Count == 0 || value != distinct[^1]))
             {
                 distinct.Add(value);
             }

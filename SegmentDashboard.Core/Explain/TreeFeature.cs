@@ -1,4 +1,7 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
+using SegmentDashboard.Core.Numerics;
 using SegmentDashboard.Core.Data;
 
 namespace SegmentDashboard.Core.Explain;
@@ -12,7 +15,29 @@ namespace SegmentDashboard.Core.Explain;
 /// <param name="Levels">Empty for a numeric feature; the level names for a categorical one.</param>
 public sealed record TreeFeature(string Name, ImmutableArray<double> Values, ImmutableArray<string> Levels)
 {
+    private static readonly ConditionalWeakTable<double[], int[]> s_rowsByValue = [];
+
     public bool IsCategorical => !Levels.IsEmpty;
+
+    /// <summary>
+    /// A numeric feature's rows with a value (not NaN), ascending by value, ties by row
+    /// (<see cref="StableOrder"/>); empty for a category. Worked out once per values array and
+    /// remembered while the array lives: a dataset's columns stay the same from one k to the next,
+    /// so another k does not sort them again.
+    /// </summary>
+    public ImmutableArray<int> RowsByValue()
+    {
+        if (IsCategorical)
+        {
+            return [];
+        }
+
+        var values = Values;
+        var order = s_rowsByValue.GetValue(
+            ImmutableCollectionsMarshal.AsArray(values) ?? [],
+            _ => StableOrder.Ascending([.. Enumerable.Range(0, values.Length).Where(row => !double.IsNaN(values[row]))], values));
+        return ImmutableCollectionsMarshal.AsImmutableArray(order);
+    }
 
     /// <summary>A numeric feature.</summary>
     public static TreeFeature Numeric(string name, IEnumerable<double> values) =>
