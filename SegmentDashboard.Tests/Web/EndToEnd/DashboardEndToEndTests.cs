@@ -348,6 +348,33 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
     }
 
     [SkippableFact]
+    public async Task Projector_Segments_MetricCardsAndScatterInViewBesideTheSettings()
+    {
+        // Arrange: a 1024x768 projector, the Segments tab as a presenter opens it.
+        await using var session = await OpenAsync(new ViewportSize { Width = 1024, Height = 768 });
+        var page = session.Dashboard;
+        await page.WaitForReadyAsync();
+        await page.NavigateAsync("nav-segments");
+        await page.WaitForReadyAsync();
+
+        // Act
+        var k = await page.TestId("k-input").BoundingBoxAsync();
+        var cards = await page.TestId("metric-segments").BoundingBoxAsync();
+        var plot = await page.Page.Locator("[data-testid='chart-scatter'] .main-svg").First.BoundingBoxAsync();
+
+        // Assert: without scrolling, the k field, the cards and at least 200 px of the scatter's plot,
+        // the plot to the right of the settings.
+        Assert.NotNull(k);
+        Assert.NotNull(cards);
+        Assert.NotNull(plot);
+        Assert.True(k.Y + k.Height <= 768, $"The k field ends at {k.Y + k.Height:F0} px, below the 768 px screen.");
+        Assert.True(cards.Y + cards.Height <= 768, $"The metric cards end at {cards.Y + cards.Height:F0} px.");
+        Assert.True(plot.Y <= 768 - 200, $"The scatter starts at {plot.Y:F0} px: less than 200 px of it shows on a 768 px screen.");
+        Assert.True(plot.X >= k.X + k.Width, $"The scatter (x {plot.X:F0}) is not beside the settings (which end at {k.X + k.Width:F0}).");
+        await page.Page.ScreenshotAsync(new PageScreenshotOptions { Path = Path.Combine(DashboardFixture.ScreenshotDirectory, "9b-projector-segments.png") });
+    }
+
+    [SkippableFact]
     public async Task Projector_ProfilesComparisonTable_FitsWithoutScrollingSideways()
     {
         await using var session = await OpenAsync(new ViewportSize { Width = 1024, Height = 768 });
