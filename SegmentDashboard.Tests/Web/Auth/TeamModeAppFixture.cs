@@ -106,11 +106,14 @@ public sealed partial class TeamModeAppFixture : IAsyncLifetime
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = App.BaseAddress.ToString() });
         context.SetDefaultTimeout(60_000);
         var page = await context.NewPageAsync();
-        await page.GotoAsync("/signin");
+        // The form is filled once the page's scripts have settled (a busy machine loads them late),
+        // and signing in is done when the redirect away from /signin has started: the dashboard's
+        // own loading is the caller's to wait for.
+        await page.GotoAsync("/signin", new PageGotoOptions { WaitUntil = WaitUntilState.NetworkIdle });
         await page.GetByTestId("signin-user").FillAsync(user);
         await page.GetByTestId("signin-password").FillAsync(password);
         await page.GetByTestId("signin-submit").ClickAsync();
-        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal));
+        await page.WaitForURLAsync(url => !url.Contains("/signin", StringComparison.Ordinal), new PageWaitForURLOptions { WaitUntil = WaitUntilState.Commit });
         return page;
     }
 
