@@ -149,7 +149,7 @@ public sealed record DecisionTree(
                 return index;
             }
 
-            var split = BestSplit(rows);
+            var split = BestSplit(rows, counts);
             if (split is null)
             {
                 return index;
@@ -183,7 +183,8 @@ public sealed record DecisionTree(
             return counts;
         }
 
-        private (int Feature, double Threshold, int Level)? BestSplit(int[] rows)
+        /// <param name="counts">The node's class counts.</param>
+        private (int Feature, double Threshold, int Level)? BestSplit(int[] rows, int[] counts)
         {
             _node++;
             foreach (var row in rows)
@@ -193,7 +194,7 @@ public sealed record DecisionTree(
 
             var candidates = new (double Score, double Threshold, int Level)?[_features.Count];
             Parallel.For(0, _features.Count, _parallel, f =>
-                candidates[f] = _features[f].IsCategorical ? BestLevel(rows, _features[f]) : BestThreshold(rows, _features[f], _sortedRows[f]!));
+                candidates[f] = _features[f].IsCategorical ? BestLevel(rows, counts, _features[f]) : BestThreshold(rows, counts, _features[f], _sortedRows[f]!));
 
             (int Feature, double Threshold, int Level)? best = null;
             var bestScore = double.NegativeInfinity;
@@ -239,12 +240,12 @@ public sealed record DecisionTree(
         }
 
         /// <param name="sortedRows">The feature's segmented rows with a value, ascending by value (ties by row).</param>
-        private (double Score, double Threshold, int Level)? BestThreshold(int[] rows, TreeFeature feature, int[] sortedRows)
+        private (double Score, double Threshold, int Level)? BestThreshold(int[] rows, int[] counts, TreeFeature feature, int[] sortedRows)
         {
             var buffer = ArrayPool<int>.Shared.Rent(Math.Max(1, sortedRows.Length));
             try
             {
-                return BestThreshold(rows, feature.Values, NodeRowsIn(sortedRows, buffer));
+                return BestThreshold(rows, counts, feature.Values, NodeRowsIn(sortedRows, buffer));
             }
             finally
             {
@@ -253,14 +254,14 @@ public sealed record DecisionTree(
         }
 
         /// <param name="finite">The node's rows with a value, ascending by value.</param>
-        private (double Score, double Threshold, int Level)? BestThreshold(int[] rows, ImmutableArray<double> values, ReadOnlySpan<int> finite)
+        private (double Score, double Threshold, int Level)? BestThreshold(int[] rows, int[] counts, ImmutableArray<double> values, ReadOnlySpan<int> finite)
         {
             if (finite.Length < 2 || values[finite[^1]] <= values[finite[0]] + FeatureThreshold)
             {
                 return null;
             }
 
-            var right = Counts(rows);
+            var right = (int[])counts.Clone();
             var left = new int[_classCount];
             (double Score, double Threshold, int Level)? best = null;
             for (var p = 1; p < finite.Length; p++)
@@ -297,7 +298,7 @@ public sealed record DecisionTree(
             return best;
         }
 
-        private (double Score, double Threshold, int Level)? BestLevel(int[] rows, TreeFeature feature)
+        private (double Score, double Threshold, int Level)? BestLevel(int[] rows, int[] counts, TreeFeature feature)
         {
             // One pass: the class counts of every level (level codes are whole numbers; NaN is missing).
             var values = feature.Values;
@@ -311,7 +312,6 @@ public sealed record DecisionTree(
                 }
             }
 
-            var all = Counts(rows);
             (double Score, double Threshold, int Level)? best = null;
             for (var level = 0; level < feature.Levels.Length; level++)
             {
@@ -326,7 +326,7 @@ public sealed record DecisionTree(
                 var left = new int[_classCount];
                 for (var c = 0; c < _classCount; c++)
                 {
-                    left[c] = all[c] - right[c];
+                    left[c] = counts[c] - right[c];
                 }
 
                 var score = Score(left, leftCount, right, rightCount);

@@ -41,16 +41,18 @@ public static class RuleEvaluator
     {
         for (var row = 0; row < result.Length; row++)
         {
-            var value = values[row];
-            result[row] &= comparison switch
-            {
-                RuleOperator.Less => value < number,
-                RuleOperator.LessOrEqual => value <= number,
-                RuleOperator.Greater => value > number,
-                _ => value >= number,
-            };
+            result[row] &= Compares(values[row], comparison, number);
         }
     }
+
+    /// <summary>A numeric comparison; NaN satisfies none.</summary>
+    private static bool Compares(double value, RuleOperator comparison, double number) => comparison switch
+    {
+        RuleOperator.Less => value < number,
+        RuleOperator.LessOrEqual => value <= number,
+        RuleOperator.Greater => value > number,
+        _ => value >= number,
+    };
 
     /// <summary>Counts a rule over the rows with a segment (label ≥ 0), given where it matches (from <see cref="Matches"/>).</summary>
     public static SegmentRule Count(bool[] matches, int segment, ImmutableArray<RuleCondition> conditions, ReadOnlySpan<int> rowLabels)
@@ -96,14 +98,7 @@ public static class RuleEvaluator
                 throw new ArgumentException($"Column '{column.Name}' is not numeric, so it cannot be compared with {RuleOperators.Token(condition.Operator)}.", nameof(condition));
             }
 
-            var value = numeric.Values[row];
-            return condition.Operator switch
-            {
-                RuleOperator.Less => value < condition.Number,
-                RuleOperator.LessOrEqual => value <= condition.Number,
-                RuleOperator.Greater => value > condition.Number,
-                _ => value >= condition.Number,
-            };
+            return Compares(numeric.Values[row], condition.Operator, condition.Number);
         }
 
         var shown = column.Format(row);
