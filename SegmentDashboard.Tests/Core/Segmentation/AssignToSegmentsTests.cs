@@ -75,6 +75,9 @@ public sealed class AssignToSegmentsTests
         // Assert
         Assert.Equal(withFill.ToArray(), withMissing.ToArray());
         Assert.True(withFill.Distinct().Count() > 1, "The customers should span more than one segment.");
+        // Income decides some of these customers' segments, so another fill would have placed them elsewhere.
+        var otherIncome = fill > incomes[incomes.Length / 2] ? incomes[0] : incomes[^1];
+        Assert.NotEqual(withFill.ToArray(), SegmentationService.AssignToSegments(saved, Customers(otherIncome)).ToArray());
     }
 
     [Fact]
