@@ -73,7 +73,7 @@ public sealed record PlotlyFigure(ImmutableArray<ITrace> Data, Layout Layout)
     {
         if (Rows is not null && trace["customdata"] is JsonArray ids && trace["text"] is null)
         {
-            trace["text"] = new JsonArray(ids.Select(id => (JsonNode?)JsonValue.Create(Rows.Texts[id!.GetValue<int>()])).ToArray());
+            trace["text"] = new JsonArray(ids.Select(id => (JsonNode?)JsonValue.Create(Rows.TextOf(id!.GetValue<int>()))).ToArray());
         }
 
         return trace;

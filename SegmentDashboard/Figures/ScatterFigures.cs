@@ -113,8 +113,8 @@ public static class ScatterFigures
             }
         });
         var hoverColumns = HoverText.Columns(dataset);
-        var texts = picked.ToImmutableDictionary(i => sourceRows[i], i => HoverText.Row(hoverColumns, sourceRows[i]));
-        return new PlotlyFigure(traces.ToImmutable(), layout) { Rows = new RowTexts(dataset, texts) };
+        var ids = picked.Select(i => sourceRows[i]).ToImmutableArray();
+        return new PlotlyFigure(traces.ToImmutable(), layout) { Rows = new RowTexts(dataset, ids, row => HoverText.Row(hoverColumns, row)) };
     }
 
     /// <summary>The same points as an SVG scatter (the two trace types share Plotly's attribute names; only "type" differs).</summary>

@@ -55,12 +55,12 @@ public sealed class FigureBuilderTests
         Assert.All(figure.Data, trace => Assert.False(Json(trace).ContainsKey("text")));
         Assert.DoesNotContain("Channel:", figure.DataJson(), StringComparison.Ordinal);
         Assert.Same(result.Dataset, figure.Rows!.Source);
-        Assert.Equal(ids.Order(), figure.Rows.Texts.Keys.Order());
-        Assert.StartsWith($"<b>Row {ids[0] + 1}</b>", figure.Rows.Texts[ids[0]], StringComparison.Ordinal);
+        Assert.Equal(ids.Order(), figure.Rows.Ids.Order());
+        Assert.StartsWith($"<b>Row {ids[0] + 1}</b>", figure.Rows.TextOf(ids[0]), StringComparison.Ordinal);
 
         // The self-contained JSON (reports) inlines each point's text in its trace's order.
         var inlined = Inlined(figure);
-        Assert.Equal(figure.Rows.Texts[ids[0]], Strings(inlined[0]["text"])[0]);
+        Assert.Equal(figure.Rows.TextOf(ids[0]), Strings(inlined[0]["text"])[0]);
         Assert.Contains("Channel:", figure.ToJson(), StringComparison.Ordinal);
     }
 

@@ -259,14 +259,14 @@ public sealed partial class PlotlyChart : IAsyncDisposable
 
         // A new dataset, or a table grown past its bound (each k change on a large dataset samples
         // other rows): start over, so neither side keeps texts without limit.
-        var newSource = !ReferenceEquals(rows.Source, _rowSource) || _sentRows.Count + rows.Texts.Count > MaxRowTexts;
+        var newSource = !ReferenceEquals(rows.Source, _rowSource) || _sentRows.Count + rows.Ids.Length > MaxRowTexts;
         if (newSource)
         {
             _rowSource = rows.Source;
             _sentRows.Clear();
         }
 
-        var missing = rows.Texts.Where(row => _sentRows.Add(row.Key)).ToDictionary(row => row.Key.ToString(CultureInfo.InvariantCulture), row => row.Value);
+        var missing = rows.Ids.Where(_sentRows.Add).ToDictionary(id => id.ToString(CultureInfo.InvariantCulture), rows.TextOf);
         return (missing.Count == 0 && !newSource ? null : missing, newSource);
     }
 
