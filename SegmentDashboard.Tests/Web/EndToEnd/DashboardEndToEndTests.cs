@@ -393,6 +393,52 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
     }
 
     [SkippableFact]
+    public async Task Projector_DataColumnGrid_FitsWithoutScrollingSideways()
+    {
+        await using var session = await OpenAsync(new ViewportSize { Width = 1024, Height = 768 });
+        var page = session.Dashboard;
+        await page.WaitForReadyAsync();
+
+        var grid = page.TestId("column-table");
+        await grid.Locator("tbody tr").First.WaitForAsync();
+        var overflow = await grid.EvaluateAsync<int>("g => { const c = g.querySelector('.mud-table-container'); return c.scrollWidth - c.clientWidth; }");
+        var summary = await grid.Locator("thead th").Last.BoundingBoxAsync();
+
+        Assert.True(overflow <= 1, $"The column grid is {overflow}px wider than its card at 1024 px.");
+        Assert.Equal("Summary", (await grid.Locator("thead th").Last.InnerTextAsync()).Trim());
+        Assert.NotNull(summary);
+        Assert.True(summary.X + summary.Width <= 1024, $"The Summary column ends at {summary.X + summary.Width:F0} px, past the 1024 px screen.");
+        var pageOverflow = await page.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        Assert.True(pageOverflow <= 1, $"The Data page is {pageOverflow}px wider than a 1024 px screen.");
+        await grid.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(DashboardFixture.ScreenshotDirectory, "9c-projector-data-columns.png") });
+    }
+
+    [SkippableFact]
+    public async Task DarkTheme_SettingsDrawer_DrawsItsTextInThePagesTextColour()
+    {
+        // MudBlazor's dark drawer text is half-transparent white: labels and values then read as disabled.
+        await using var session = await OpenAsync();
+        var page = session.Dashboard;
+        await page.WaitForReadyAsync();
+        await page.TestId("theme-toggle").ClickAsync();
+        await page.Page.Locator(".app-shell.theme-dark").WaitForAsync();
+        await page.NavigateAsync("nav-segments");
+        await page.WaitForReadyAsync();
+
+        var colours = await page.Page.EvaluateAsync<string[]>("""
+            () => [
+                document.querySelector('h1'),
+                document.querySelector('#segment-settings .card-title'),
+                document.querySelector('[data-testid=feature-select] .feature-option span'),
+                document.querySelector('[data-testid=k-input] input'),
+            ].map(e => getComputedStyle(e).color)
+            """);
+
+        Assert.Equal("rgb(229, 231, 235)", colours[0]); // the dark palette's primary text
+        Assert.All(colours[1..], colour => Assert.Equal(colours[0], colour));
+    }
+
+    [SkippableFact]
     public async Task Segments_BrowserWithoutWebGl_ScatterIsDrawnAsSvgWithEveryPoint()
     {
         // A browser whose canvases refuse WebGL contexts (a VM or remote desktop without GPU support).
