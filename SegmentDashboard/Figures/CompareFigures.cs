@@ -28,6 +28,7 @@ public static class CompareFigures
             Text = FigureText.Values(table.Counts.Select(row => row.Select(c => c.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToArray())),
             TextTemplate = "%{text}",
             ColorScale = "Blues",
+            ReverseScale = true, // Plotly's Blues runs dark to light: reversed, empty cells are pale and big ones stand out
             XGap = 2,
             YGap = 2,
             HoverTemplate = "%{y}<br>%{x}<br>%{z} customers<extra></extra>",
@@ -74,7 +75,7 @@ public static class CompareFigures
             Node = new Plotly.Blazor.Traces.SankeyLib.Node
             {
                 Label = NodeLabels(table.RowLabels, table.ColumnLabels, nameA, nameB).Cast<object>().ToList(),
-                ColorArray = table.RowLabels.Concat(table.ColumnLabels).Select(label => (object)SegmentPalette.Color(label)).ToList(),
+                ColorArray = NodeColors(comparison).Cast<object>().ToList(),
                 Pad = 14,
                 Thickness = 16,
             },
@@ -83,6 +84,7 @@ public static class CompareFigures
                 Source = links.Select(l => (object)l.Source).ToList(),
                 Target = links.Select(l => (object)l.Target).ToList(),
                 Value = links.Select(l => (object)l.Value).ToList(),
+                ColorArray = links.Select(l => (object)Translucent(SegmentPalette.Color(table.RowLabels[l.Source]))).ToList(),
                 HoverTemplate = "%{source.label} → %{target.label}: %{value} customers<extra></extra>",
             },
         };
@@ -93,6 +95,37 @@ public static class CompareFigures
         });
         return new PlotlyFigure([trace], layout);
     }
+
+    /// <summary>
+    /// The Sankey's node colours, A's nodes then B's: A's segments keep their colour; a B segment
+    /// takes the colour of the A segment it is the best match of (the one giving it the most
+    /// customers when several are), so a segment that stays reads as the same colour on both
+    /// sides; a B segment no A segment matches takes a colour no A segment has.
+    /// </summary>
+    public static ImmutableArray<string> NodeColors(RunComparison comparison)
+    {
+        ArgumentNullException.ThrowIfNull(comparison);
+        var table = comparison.Contingency;
+        var unused = table.RowLabels.Where(label => label >= 0).DefaultIfEmpty(-1).Max() + 1;
+        var colorsB = new List<string>();
+        for (var j = 0; j < table.ColumnLabels.Length; j++)
+        {
+            var labelB = table.ColumnLabels[j];
+            var matchedBy = Enumerable.Range(0, table.RowLabels.Length)
+                .Where(i => comparison.Matches[i] == labelB && table.RowLabels[i] >= 0)
+                .OrderByDescending(i => table.Counts[i][j])
+                .Select(i => (int?)table.RowLabels[i])
+                .FirstOrDefault();
+            colorsB.Add(labelB < 0 ? SegmentPalette.NoiseColor : SegmentPalette.Color(matchedBy ?? unused++));
+        }
+
+        return [.. table.RowLabels.Select(SegmentPalette.Color), .. colorsB];
+    }
+
+    /// <summary>A #rrggbb colour at 40% opacity (links show their source's colour without hiding the nodes).</summary>
+    private static string Translucent(string hex) => string.Create(
+        System.Globalization.CultureInfo.InvariantCulture,
+        $"rgba({Convert.ToInt32(hex[1..3], 16)},{Convert.ToInt32(hex[3..5], 16)},{Convert.ToInt32(hex[5..7], 16)},0.4)");
 
     /// <summary>A's segment names prefixed "A: ", then B's prefixed "B: ", HTML-encoded.</summary>
     public static ImmutableArray<string> NodeLabels(ImmutableArray<int> labelsA, ImmutableArray<int> labelsB, Func<int, string> nameA, Func<int, string> nameB)

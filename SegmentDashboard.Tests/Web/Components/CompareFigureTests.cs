@@ -23,6 +23,27 @@ public sealed class CompareFigureTests
     }
 
     [Fact]
+    public void Sankey_MatchedSegments_KeepTheirColourAcrossAndLinksTakeTheirSourcesColour()
+    {
+        // A0's best match is B5; B7 is the best match of A1 (2 customers) and A2 (1): it takes A1's colour.
+        // B9 (one customer of A0) is nobody's match: a colour no A segment has.
+        var comparison = RunComparison.Of([0, 0, 0, 1, 1, 2, 0], [5, 5, 7, 7, 7, 7, 9]);
+
+        var figure = CompareFigures.Sankey(comparison, id => $"Old {id}", id => $"New {id}");
+
+        var json = PlotlyFigure.TraceJson(figure.Data[0]);
+        string[] expected = [SegmentPalette.Color(0), SegmentPalette.Color(1), SegmentPalette.Color(2), SegmentPalette.Color(0), SegmentPalette.Color(1), SegmentPalette.Color(3)];
+        Assert.Equal(expected, Strings(json["node"]!["color"]!));
+        var sources = Ints(json["link"]!["source"]!);
+        var linkColours = Strings(json["link"]!["color"]!);
+        Assert.Equal(sources.Length, linkColours.Length);
+        var blue = SegmentPalette.Color(0);
+        Assert.Equal($"rgba({Convert.ToInt32(blue[1..3], 16)},{Convert.ToInt32(blue[3..5], 16)},{Convert.ToInt32(blue[5..7], 16)},0.4)", linkColours[0]);
+        Assert.Equal(sources.Select(s => linkColours[Array.IndexOf(sources, s)]), linkColours);
+        Assert.Equal(3, linkColours.Distinct().Count());
+    }
+
+    [Fact]
     public void Sankey_ScriptInSegmentName_LabelIsHtmlEncoded()
     {
         var figure = CompareFigures.Sankey(Comparison, _ => "<script>alert(1)</script>", _ => "B&B");
@@ -42,6 +63,8 @@ public sealed class CompareFigureTests
         var z = json["z"]!.AsArray().Select(row => row!.AsArray().Select(v => v!.GetValue<double>()).ToArray()).ToArray();
         Assert.Equal([[2.0, 1.0], [0.0, 2.0], [0.0, 1.0]], z);
         Assert.Equal(["B: New 5", "B: New 7"], Strings(json["x"]!));
+        Assert.True(json["reversescale"]!.GetValue<bool>()); // Blues reversed: pale when empty, dark when full
+
     }
 
     private static string[] Strings(JsonNode node) => [.. node.AsArray().Select(v => v!.GetValue<string>())];
