@@ -56,6 +56,8 @@ public static class DashboardTheme
         Typography = new Typography
         {
             Default = new DefaultTypography { FontFamily = FontStack, FontSize = ".9375rem" },
+            // Sentence case, like the page's own buttons (MudBlazor's default is all capitals).
+            Button = new ButtonTypography { TextTransform = "none", FontWeight = "600" },
         },
         LayoutProperties = new LayoutProperties { DefaultBorderRadius = "10px" },
     };

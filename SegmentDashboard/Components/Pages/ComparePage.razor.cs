@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.AspNetCore.Components;
 using Microsoft.JSInterop;
+using SegmentDashboard.Components.Shared;
 using SegmentDashboard.Core.Compare;
 using SegmentDashboard.Core.Export;
 using SegmentDashboard.Core.Segmentation;
@@ -133,7 +134,7 @@ public sealed partial class ComparePage
                 b = await Task.Run(() => Service.SegmentAsync(a.Dataset, request, cancellationToken: ct), ct);
                 labelsB = b.RowLabels;
                 nameB = id => b.Profiles.FirstOrDefault(p => p.SegmentId == id)?.Name ?? (id < 0 ? "Noise" : $"Segment {id + 1}");
-                label = $"{_algorithm} with k = {_k}";
+                label = $"{ChoiceLabels.Algorithm(_algorithm)} with k = {_k}";
             }
             else
             {
