@@ -414,6 +414,36 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
     }
 
     [SkippableFact]
+    public async Task Compare_AnotherK_DrawsTheCrossTableAsTallAsItsFigureAndTheFlowInSegmentColours()
+    {
+        await using var session = await OpenAsync();
+        var page = session.Dashboard;
+        await page.WaitForReadyAsync();
+        await page.NavigateAsync("nav-compare");
+        await page.Page.Locator("input[data-testid=compare-k], [data-testid=compare-k] input").First.FillAsync("5");
+
+        await page.TestId("compare-run").ClickAsync();
+        await page.WaitForChartAsync("chart-sankey", "el => el.data.length > 0 && el.data[0].type === 'sankey'");
+        await page.WaitForChartAsync("chart-contingency", "el => el.data.length > 0 && el.data[0].type === 'heatmap'");
+
+        Assert.Contains("K-means with k = 5", await page.TestId("compare-ari").InnerTextAsync(), StringComparison.Ordinal);
+        // No empty band: the chart is as tall as the figure Plotly drew (Plotly.Blazor's inline minimum is 350 px).
+        var heights = await page.Page.Locator("[data-testid='chart-contingency'] .chart-graph").EvaluateAsync<double[]>(
+            "g => [g.getBoundingClientRect().height, g.querySelector('.main-svg').getBoundingClientRect().height]");
+        Assert.True(heights[1] < 350, $"The sample's four-row cross-table figure is {heights[1]:F0} px tall.");
+        Assert.InRange(heights[0] - heights[1], 0, 2);
+        // The sample's four segments keep their colour on B's side (each is a best match); links take their source's.
+        var colours = await page.Page.Locator("[data-testid='chart-sankey'] .js-plotly-plot").EvaluateAsync<string[]>("el => el.data[0].node.color");
+        var labels = await page.Page.Locator("[data-testid='chart-sankey'] .js-plotly-plot").EvaluateAsync<string[]>("el => el.data[0].node.label");
+        foreach (var (label, index) in labels.Select((label, index) => (label, index)).Where(node => node.label.StartsWith("A: ", StringComparison.Ordinal)))
+        {
+            var same = Array.IndexOf(labels, "B: " + label[3..]);
+            Assert.True(same >= 0, $"B has no segment named like {label}.");
+            Assert.Equal(colours[index], colours[same]);
+        }
+    }
+
+    [SkippableFact]
     public async Task DarkTheme_SettingsDrawer_DrawsItsTextInThePagesTextColour()
     {
         // MudBlazor's dark drawer text is half-transparent white: labels and values then read as disabled.
