@@ -12,7 +12,8 @@ public sealed record ChartTheme(string Paper, string Plot, string Text, string G
 {
     public static readonly ChartTheme Light = new("#ffffff", "#ffffff", "#1f2937", "#e5e7eb");
 
-    public static readonly ChartTheme Dark = new("#2a2b33", "#2a2b33", "#e5e7eb", "#4b5563");
+    /// <summary>On the dark palette's card surface, so a chart is not a grey box inside its navy card.</summary>
+    public static readonly ChartTheme Dark = new("#182036", "#182036", "#e5e7eb", "#36415f");
 
     public static ChartTheme For(UiTheme theme) => theme == UiTheme.Dark ? Dark : Light;
 
