@@ -1,14 +1,17 @@
 namespace SegmentDashboard.Auth;
 
 /// <summary>
-/// Team mode: every /api/* call needs a signed-in cookie or <c>Authorization: Bearer</c> token,
-/// except /api/sample.csv; without one the answer is 401 problem JSON. Personal mode passes all.
+/// Team mode: every /api/* call, and the API's OpenAPI document under /openapi, needs a signed-in
+/// cookie or <c>Authorization: Bearer</c> token, except /api/sample.csv; without one the answer is
+/// 401 problem JSON. Personal mode passes all.
 /// </summary>
 public sealed class ApiAccessGate(RequestDelegate next, AuthOptions options)
 {
     private const string PublicSample = "/api/sample.csv";
 
-    public static bool IsApi(PathString path) => path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase);
+    public static bool IsApi(PathString path) =>
+        path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/openapi", StringComparison.OrdinalIgnoreCase);
 
     public async Task InvokeAsync(HttpContext context)
     {

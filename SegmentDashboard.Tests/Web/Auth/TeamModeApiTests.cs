@@ -120,6 +120,7 @@ public sealed class TeamModeApiTests(TeamModeFixture fixture) : IClassFixture<Te
     [InlineData("POST", "/api/segment")]
     [InlineData("POST", "/api/export/labeled-csv")]
     [InlineData("GET", "/api/audit")]
+    [InlineData("GET", "/openapi/v1.json")]
     public async Task Api_WithoutToken_401ProblemJsonAndBearerChallenge(string method, string path)
     {
         using var anonymous = fixture.Client(null);
@@ -128,6 +129,17 @@ public sealed class TeamModeApiTests(TeamModeFixture fixture) : IClassFixture<Te
 
         await ApiTestData.AssertProblemAsync(response, 401);
         Assert.Equal("Bearer", response.Headers.WwwAuthenticate.Single().Scheme);
+    }
+
+    [Fact]
+    public async Task OpenApiDocument_WithToken_200()
+    {
+        using var ana = fixture.Client(fixture.AnaToken);
+
+        var response = await ana.GetAsync("/openapi/v1.json");
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("/api/segment", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
     }
 
     [Fact]
