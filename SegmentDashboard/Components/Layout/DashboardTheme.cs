@@ -49,6 +49,8 @@ public static class DashboardTheme
             DrawerIcon = "#b4bccc",
             LinesDefault = "#2c3550",
             TableLines = "#263049",
+            TableStriped = "rgba(255,255,255,0.035)", // MudBlazor's dark default striped the preview in a grey band
+            TableHover = "rgba(255,255,255,0.07)",
             Error = "#ff8a80",
             Success = "#3dd68c",
             Warning = "#ffc53d",
