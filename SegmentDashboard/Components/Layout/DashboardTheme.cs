@@ -4,8 +4,9 @@ namespace SegmentDashboard.Components.Layout;
 
 /// <summary>
 /// The dashboard's MudBlazor theme: an indigo accent with a navy app bar, the system font stack
-/// (no web fonts: demos run offline), text colours that keep WCAG AA contrast in both palettes (the drawer's too: MudBlazor's
-/// default drawer text is half-transparent, which reads as disabled on the dark palette).
+/// (no web fonts: demos run offline), text colours that keep WCAG AA contrast in both palettes. The
+/// drawer's text is set too: MudBlazor's default is half-transparent, which reads as disabled on the
+/// dark palette.
 /// </summary>
 public static class DashboardTheme
 {
