@@ -37,8 +37,8 @@ public sealed class CompareFigureTests
         var sources = Ints(json["link"]!["source"]!);
         var linkColours = Strings(json["link"]!["color"]!);
         Assert.Equal(sources.Length, linkColours.Length);
-        var blue = SegmentPalette.Color(0);
-        Assert.Equal($"rgba({Convert.ToInt32(blue[1..3], 16)},{Convert.ToInt32(blue[3..5], 16)},{Convert.ToInt32(blue[5..7], 16)},0.4)", linkColours[0]);
+        Assert.Equal("#4f6bed", SegmentPalette.Color(0));
+        Assert.Equal("rgba(79,107,237,0.4)", linkColours[0]); // segment 0's blue at 40%
         Assert.Equal(sources.Select(s => linkColours[Array.IndexOf(sources, s)]), linkColours);
         Assert.Equal(3, linkColours.Distinct().Count());
     }
