@@ -48,7 +48,7 @@ public sealed partial class SharedAnalysisPage
         ClusteringAlgorithm.Dbscan => $"DBSCAN (eps {request.Eps.ToString("G4", System.Globalization.CultureInfo.InvariantCulture)}, min samples {request.MinSamples})",
         ClusteringAlgorithm.KPrototypes => $"K-prototypes (seed {request.Seed}, {request.Restarts} restarts, gamma {(request.Gamma is { } gamma ? gamma.ToString("G4", System.Globalization.CultureInfo.InvariantCulture) : "default")})",
         _ => $"K-means (seed {request.Seed}, {request.Restarts} restarts)",
-    } + $", {request.Scaling} scaling";
+    } + (request.Scaling == Core.Preprocessing.ScalingMethod.None ? ", no scaling" : $", {ChoiceLabels.Scaling(request.Scaling)} scaling");
 
     protected override async Task OnParametersSetAsync()
     {
