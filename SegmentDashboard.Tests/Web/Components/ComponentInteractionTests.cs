@@ -116,6 +116,33 @@ public sealed class ComponentInteractionTests
     }
 
     [Fact]
+    public async Task ComparePage_ChooseDbscan_HidesTheKFieldAndDescribesBWithoutAK()
+    {
+        // Arrange: settings whose radius finds segments on these customers
+        var state = ComponentRenderer.ReadyState();
+        state.SetSnapshot(state.Dataset!, state.Settings with { Eps = 1.5, MinSamples = 3 }, state.Result!);
+        await using var context = ComponentRenderer.CreateContext(state);
+        var cut = context.Render(WithPopovers<ComparePage>());
+        Assert.Single(cut.FindAll("input[data-testid='compare-k'], [data-testid='compare-k'] input"));
+
+        // Act
+        // Here the test id sits on the MudSelect itself (not a wrapper), on its input: open the control around it.
+        cut.Find("[data-testid='compare-algorithm']").Closest(".mud-input-control")!.MouseDown();
+        cut.WaitForAssertion(() => Assert.Contains(cut.FindAll(".mud-popover-open .mud-list-item"), item => item.TextContent.Trim() == "DBSCAN"), Patience);
+        cut.FindAll(".mud-popover-open .mud-list-item").First(item => item.TextContent.Trim() == "DBSCAN").Click();
+        cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid='compare-dbscan-note']")), Patience);
+        cut.Find("button[data-testid='compare-run']").Click();
+
+        // Assert: DBSCAN chooses its own number of segments, so there is no k to set or to report.
+        Assert.Empty(cut.FindAll("input[data-testid='compare-k'], [data-testid='compare-k'] input"));
+        cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid='compare-ari'], [data-testid='compare-error']")), Patience);
+        Assert.Equal("", string.Join("", cut.FindAll("[data-testid='compare-error']").Select(e => e.TextContent)));
+        var described = cut.Find("[data-testid='compare-ari']").TextContent;
+        Assert.Contains("B is DBSCAN (density).", described, StringComparison.Ordinal);
+        Assert.DoesNotContain("k =", described, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task AnalysesPage_DeleteAsksInADialogAndDeletesOnlyOnConfirm()
     {
         // Arrange: one saved analysis

@@ -134,7 +134,8 @@ public sealed partial class ComparePage
                 b = await Task.Run(() => Service.SegmentAsync(a.Dataset, request, cancellationToken: ct), ct);
                 labelsB = b.RowLabels;
                 nameB = id => b.Profiles.FirstOrDefault(p => p.SegmentId == id)?.Name ?? (id < 0 ? "Noise" : $"Segment {id + 1}");
-                label = $"{ChoiceLabels.Algorithm(_algorithm)} with k = {_k}";
+                // DBSCAN finds its own number of segments (radius and minimum samples from the settings).
+                label = _algorithm == ClusteringAlgorithm.Dbscan ? ChoiceLabels.Algorithm(_algorithm) : $"{ChoiceLabels.Algorithm(_algorithm)} with k = {_k}";
             }
             else
             {
