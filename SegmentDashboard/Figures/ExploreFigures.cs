@@ -209,6 +209,12 @@ public static class ExploreFigures
         HoverTemplate = "%{x}<br>%{y} customers<extra>" + name + "</extra>",
     };
 
+    /// <summary>Height in px of one small multiple's plot area in the grid.</summary>
+    private const int RowPlotHeight = 150;
+
+    /// <summary>Height in px under a small multiple for its (unslanted) tick labels and axis title.</summary>
+    private const int RowGapHeight = 62;
+
     /// <param name="xLabelWidth">Width of the widest category label (categories are slanted when wider than a short word), or null for numeric axes.</param>
     private static PlotlyFigure Grid(List<ITrace> traces, string[] titles, string yTitle, int? xLabelWidth = null)
     {
@@ -216,9 +222,12 @@ public static class ExploreFigures
         var labelDepth = xLabelWidth is { } width ? FigureStyle.RotatedLabelDepth(width, slant) : 0;
         var columns = Math.Min(GridColumns, titles.Length);
         var rows = (titles.Length + columns - 1) / columns;
-        var layout = FigureStyle.Layout(60 + (rows * (230 + labelDepth)), layout =>
+        // Each row: the plot, then its tick labels and axis title (the gap, as a fraction of the row).
+        var rowHeight = RowPlotHeight + RowGapHeight + labelDepth;
+        var gap = (decimal)(RowGapHeight + labelDepth) / rowHeight;
+        var layout = FigureStyle.Layout(60 + (rows * rowHeight), layout =>
         {
-            layout.Grid = new Plotly.Blazor.LayoutLib.Grid { Rows = rows, Columns = columns, Pattern = Plotly.Blazor.LayoutLib.GridLib.PatternEnum.Independent, XGap = 0.12m, YGap = 0.45m };
+            layout.Grid = new Plotly.Blazor.LayoutLib.Grid { Rows = rows, Columns = columns, Pattern = Plotly.Blazor.LayoutLib.GridLib.PatternEnum.Independent, XGap = 0.12m, YGap = Math.Round(gap, 3) };
             layout.BarMode = BarModeEnum.Stack;
             layout.BarGap = 0.05m;
             layout.Margin = FigureStyle.Margin(48, 16, 16, 40 + labelDepth);
