@@ -116,7 +116,7 @@ public sealed class ComponentInteractionTests
     }
 
     [Fact]
-    public async Task ComparePage_ChooseDbscan_HidesTheKFieldAndDescribesBWithoutAK()
+    public async Task ComparePage_ChooseDbscan_SaysKIsNotUsedAndDescribesBWithoutAK()
     {
         // Arrange: settings whose radius finds segments on these customers
         var state = ComponentRenderer.ReadyState();
@@ -133,8 +133,8 @@ public sealed class ComponentInteractionTests
         cut.WaitForAssertion(() => Assert.NotNull(cut.Find("[data-testid='compare-dbscan-note']")), Patience);
         cut.Find("button[data-testid='compare-run']").Click();
 
-        // Assert: DBSCAN chooses its own number of segments, so there is no k to set or to report.
-        Assert.Empty(cut.FindAll("input[data-testid='compare-k'], [data-testid='compare-k'] input"));
+        // Assert: DBSCAN chooses its own number of segments, so k is not reported (the field stays for the test-id contract).
+        Assert.Contains("k is not used", cut.Find("[data-testid='compare-dbscan-note']").TextContent, StringComparison.Ordinal);
         cut.WaitForAssertion(() => Assert.NotEmpty(cut.FindAll("[data-testid='compare-ari'], [data-testid='compare-error']")), Patience);
         Assert.Equal("", string.Join("", cut.FindAll("[data-testid='compare-error']").Select(e => e.TextContent)));
         var described = cut.Find("[data-testid='compare-ari']").TextContent;
