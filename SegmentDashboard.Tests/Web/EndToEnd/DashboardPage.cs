@@ -69,12 +69,18 @@ public sealed class DashboardPage
         await Page.WaitForFunctionAsync("id => document.querySelector(`[data-testid='${id}']`).classList.contains('active')", navTestId);
     }
 
-    /// <summary>Waits for a real Plotly graph inside the chart's wrapper and returns its trace count.</summary>
+    /// <summary>
+    /// Waits until the chart shows a figure of its own (the module marks the graph <c>data-rendered</c>
+    /// with the figure's version; before that Plotly.Blazor's graph div already exists, with no
+    /// traces) and returns the graph's trace count.
+    /// </summary>
     public async Task<int> ChartTraceCountAsync(string chartTestId)
     {
-        var graph = Page.Locator($"[data-testid='{chartTestId}'] .js-plotly-plot");
-        await graph.WaitForAsync(new LocatorWaitForOptions { Timeout = Timeout });
-        return await graph.EvaluateAsync<int>("el => (el.data || []).length");
+        await Page.WaitForFunctionAsync(
+            "id => { const g = document.querySelector(`[data-testid='${id}'] .js-plotly-plot`); return !!g && Number(g.dataset.rendered) > 0; }",
+            chartTestId,
+            new PageWaitForFunctionOptions { Timeout = Timeout });
+        return await Page.Locator($"[data-testid='{chartTestId}'] .js-plotly-plot").EvaluateAsync<int>("el => (el.data || []).length");
     }
 
     /// <summary>
