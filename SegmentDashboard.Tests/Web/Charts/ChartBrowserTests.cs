@@ -155,6 +155,11 @@ public sealed class ChartBrowserTests(DashboardFixture fixture, ITestOutputHelpe
             old => {
                 const watch = { lies: [], left: false, done: false };
                 window.__boxWatch = watch;
+                // The status may leave "ready" and come back between two frames under a full run's load:
+                // every change of its text is seen here, frames or not.
+                const status = document.querySelector("[data-testid='status']");
+                new MutationObserver(() => { watch.left = watch.left || !status.textContent.includes('ready'); })
+                    .observe(status, { childList: true, characterData: true, subtree: true });
                 const tick = () => {
                     const status = document.querySelector("[data-testid='status']");
                     const ready = !!status && status.textContent.includes('ready');
