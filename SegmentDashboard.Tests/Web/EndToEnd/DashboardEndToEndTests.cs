@@ -342,7 +342,7 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
         await page.NavigateAsync("nav-segments");
         await page.ChartTraceCountAsync("chart-scatter");
 
-        var overflow = await page.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        var overflow = await PageOverflowAsync(page);
         Assert.True(overflow <= 1, $"The page is {overflow}px wider than the phone screen.");
         await page.ScreenshotAsync("8-phone-segments");
     }
@@ -351,11 +351,8 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
     public async Task Projector_Segments_MetricCardsAndScatterInViewBesideTheSettings()
     {
         // Arrange: a 1024x768 projector, the Segments tab as a presenter opens it.
-        await using var session = await OpenAsync(new ViewportSize { Width = 1024, Height = 768 });
+        await using var session = await OpenOnTabAsync("nav-segments", Projector);
         var page = session.Dashboard;
-        await page.WaitForReadyAsync();
-        await page.NavigateAsync("nav-segments");
-        await page.WaitForReadyAsync();
 
         // Act
         var k = await page.TestId("k-input").BoundingBoxAsync();
@@ -377,17 +374,14 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
     [SkippableFact]
     public async Task Projector_ProfilesComparisonTable_FitsWithoutScrollingSideways()
     {
-        await using var session = await OpenAsync(new ViewportSize { Width = 1024, Height = 768 });
+        await using var session = await OpenOnTabAsync("nav-profiles", Projector);
         var page = session.Dashboard;
-        await page.WaitForReadyAsync();
-        await page.NavigateAsync("nav-profiles");
-        await page.WaitForReadyAsync();
 
         var table = page.TestId("comparison-table");
         Assert.Equal(5, await table.Locator("thead th").CountAsync() - 1); // the sample's four segments and the overall column
         var overflow = await table.EvaluateAsync<int>("t => t.parentElement.scrollWidth - t.parentElement.clientWidth");
         Assert.True(overflow <= 1, $"The comparison table is {overflow}px wider than its card at 1024 px.");
-        var pageOverflow = await page.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        var pageOverflow = await PageOverflowAsync(page);
         Assert.True(pageOverflow <= 1, $"The Profiles page is {pageOverflow}px wider than a 1024 px screen.");
         await table.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(DashboardFixture.ScreenshotDirectory, "9-projector-profiles-comparison.png") });
     }
@@ -395,7 +389,7 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
     [SkippableFact]
     public async Task Projector_DataColumnGrid_FitsWithoutScrollingSideways()
     {
-        await using var session = await OpenAsync(new ViewportSize { Width = 1024, Height = 768 });
+        await using var session = await OpenAsync(Projector);
         var page = session.Dashboard;
         await page.WaitForReadyAsync();
 
@@ -408,7 +402,7 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
         Assert.Equal("Summary", (await grid.Locator("thead th").Last.InnerTextAsync()).Trim());
         Assert.NotNull(summary);
         Assert.True(summary.X + summary.Width <= 1024, $"The Summary column ends at {summary.X + summary.Width:F0} px, past the 1024 px screen.");
-        var pageOverflow = await page.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
+        var pageOverflow = await PageOverflowAsync(page);
         Assert.True(pageOverflow <= 1, $"The Data page is {pageOverflow}px wider than a 1024 px screen.");
         await grid.ScreenshotAsync(new LocatorScreenshotOptions { Path = Path.Combine(DashboardFixture.ScreenshotDirectory, "9c-projector-data-columns.png") });
     }
@@ -416,10 +410,8 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
     [SkippableFact]
     public async Task Compare_AnotherK_DrawsTheCrossTableAsTallAsItsFigureAndTheFlowInSegmentColours()
     {
-        await using var session = await OpenAsync();
+        await using var session = await OpenOnTabAsync("nav-compare");
         var page = session.Dashboard;
-        await page.WaitForReadyAsync();
-        await page.NavigateAsync("nav-compare");
         await page.Page.Locator("input[data-testid=compare-k], [data-testid=compare-k] input").First.FillAsync("5");
 
         await page.TestId("compare-run").ClickAsync();
@@ -546,6 +538,23 @@ public sealed class DashboardEndToEndTests(DashboardFixture fixture)
 
         return reached;
     }
+
+    /// <summary>A 1024 x 768 projector.</summary>
+    private static ViewportSize Projector => new() { Width = 1024, Height = 768 };
+
+    /// <summary>Opens the dashboard, then <paramref name="navTestId"/>'s tab, each once "ready".</summary>
+    private async Task<Session> OpenOnTabAsync(string navTestId, ViewportSize? viewport = null)
+    {
+        var session = await OpenAsync(viewport);
+        await session.Dashboard.WaitForReadyAsync();
+        await session.Dashboard.NavigateAsync(navTestId);
+        await session.Dashboard.WaitForReadyAsync();
+        return session;
+    }
+
+    /// <summary>How many px the page is wider than the window (0 when nothing scrolls sideways).</summary>
+    private static Task<int> PageOverflowAsync(DashboardPage page) =>
+        page.Page.EvaluateAsync<int>("() => document.documentElement.scrollWidth - window.innerWidth");
 
     private async Task<Session> OpenAsync(ViewportSize? viewport = null, string? initScript = null)
     {
